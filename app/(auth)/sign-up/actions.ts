@@ -1,0 +1,18 @@
+"use server";
+import { z } from "zod";
+import { publicAction } from "@/lib/actions/define-action";
+import { registerUser } from "@/lib/auth/credentials";
+import { requestContext } from "@/lib/auth/request-context";
+import { success } from "@/lib/result";
+
+const SignUpInput = z.object({
+  name: z.string().trim().min(1, "Enter your name.").max(80, "Use at most 80 characters for your name."),
+  email: z.string().trim().max(254, "That email address is too long.").pipe(z.email("Enter a valid email address.")),
+  password: z.string().min(1, "Choose a password."),
+});
+
+/** Open to anonymous callers by design: it creates the account and its first team, nothing else. */
+export const signUpAction = publicAction("signUp", SignUpInput, async (input) => {
+  await registerUser({ ...input, ip: (await requestContext()).ip });
+  return success(null);
+});

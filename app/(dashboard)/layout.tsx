@@ -1,0 +1,24 @@
+import type { ReactNode } from "react";
+import { requireUser } from "@/lib/auth/session";
+import { Logo } from "@/components/dashboard/logo";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+
+// Every page below needs a session; anonymous visitors are sent to sign-in before anything renders.
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <header className="flex items-center justify-between gap-3 border-b border-zinc-200 bg-white px-4 py-2.5">
+        <Logo />
+        <div className="flex min-w-0 items-center gap-3">
+          <span className="hidden truncate text-sm text-zinc-600 sm:inline" title={user.email}>{user.email}</span>
+          <SignOutButton />
+        </div>
+      </header>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import type { ReactNode } from "react";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { findProjectAccess } from "@/lib/auth/access";
+import { Sidebar } from "@/components/dashboard/sidebar";
+
+// Another team's project 404s exactly like one that does not exist.
+export default async function ProjectLayout({ children, params }: { children: ReactNode; params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  const user = await requireUser();
+  const access = await findProjectAccess(user.id, projectId);
+  if (!access) notFound();
+  return (
+    <div className="flex flex-1 flex-col md:flex-row">
+      <Sidebar userId={user.id} teamId={access.team.id} currentProjectId={projectId} />
+      <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-8">
+        <div className="mx-auto flex max-w-4xl flex-col gap-6">
+          {children}
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+"use server";
+import { z } from "zod";
+import { revalidatePath } from "next/cache";
+import { authenticatedAction } from "@/lib/actions/define-action";
+import { authorizeProject } from "@/lib/auth/access";
+import { actorFor } from "@/lib/auth/session";
+import { deleteProject, renameProject } from "@/lib/projects/projects";
+import { projectNameSchema } from "@/lib/projects/project-name";
+import { success } from "@/lib/result";
+
+const projectId = z.string().min(1).max(64);
+
+export const renameProjectAction = authenticatedAction(
+  "renameProject",
+  z.object({ projectId, name: projectNameSchema }),
+  async (input, user) => {
+    const access = await authorizeProject(user.id, input.projectId, "project:rename");
+    if (!access.ok) return access;
+    await renameProject({ teamId: access.team.id, projectId: access.project.id, name: input.name, actor: await actorFor(user) });
+    revalidatePath("/", "layout");
+    return success({ name: input.name }, `Renamed to ${input.name}.`);
+  },
+);
+
+export const deleteProjectAction = authenticatedAction(
+  "deleteProject",
+  z.object({ projectId, confirmation: z.string().max(200) }),
+  async (input, user) => {
+    const access = await authorizeProject(user.id, input.projectId, "project:delete");
+    if (!access.ok) return access;
+    await deleteProject({
+      teamId: access.team.id,
+      projectId: access.project.id,
+      confirmation: input.confirmation,
+      actor: await actorFor(user),
+    });
+    revalidatePath("/", "layout");
+    return success({ teamId: access.team.id }, `Deleted ${access.project.name}.`);
+  },
+);

@@ -1,0 +1,111 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { findProjectAccess } from "@/lib/auth/access";
+import { can } from "@/lib/auth/policy";
+import { latestSecretChange } from "@/lib/audit/audit-log";
+import { currentSecretSummary } from "@/lib/identity/secret-store";
+import { maskSecret } from "@/lib/identity/secret";
+import { highlightedSnippets, projectAudience } from "@/lib/identity/identity-page-data";
+import { formatRelativeTime } from "@/lib/format-time";
+import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
+import { ProjectSettingsNav } from "@/components/projects/project-settings-nav";
+import { Card } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
+import { RevealedSecretProvider } from "@/components/identity/revealed-secret";
+import { SecretPanel } from "@/components/identity/secret-panel";
+import { SnippetTabs } from "@/components/identity/snippet-tabs";
+import { GettingStarted } from "@/components/identity/getting-started";
+import { SecurityNote, TraitsReference } from "@/components/identity/traits-reference";
+import { hideIdentitySecretAction, revealIdentitySecretAction, rotateIdentitySecretAction } from "./actions";
+
+export const metadata: Metadata = { title: "Identity" };
+
+// The secret itself is never rendered here: it reaches the browser only through the reveal/rotate actions.
+export default async function IdentitySettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  const user = await requireUser();
+  const access = await findProjectAccess(user.id, projectId);
+  if (!access) notFound();
+  const { project, team, role } = access;
+  const [secret, lastChange] = await Promise.all([currentSecretSummary(project.id), latestSecretChange(project.id)]);
+  if (!secret) throw new Error("project has no current secret");
+  const masked = maskSecret(secret.last4);
+  const snippets = await highlightedSnippets(project.id, masked);
+  const audience = projectAudience(project.id);
+
+  return (
+    <RevealedSecretProvider>
+      <Breadcrumbs
+        items={[
+          { label: team.name, href: `/teams/${team.id}` },
+          { label: project.name, href: `/projects/${project.id}/settings/identity` },
+          { label: "Settings", href: `/projects/${project.id}/settings` },
+          { label: "Identity" },
+        ]}
+      />
+      <ProjectSettingsNav projectId={project.id} />
+      <div>
+        <h1 className="text-2xl font-semibold">Identity verification</h1>
+        <p className="mt-1 text-sm text-zinc-600">
+          Your server signs a short-lived HS256 token for each signed-in user; the Reqio widget sends it to us and we verify it with this
+          project&apos;s secret.
+        </p>
+      </div>
+      <GettingStarted />
+
+      <Card id="project" title="Project">
+        <dl className="grid gap-3 text-sm sm:grid-cols-[max-content_1fr] sm:gap-x-6">
+          <dt className="font-medium text-zinc-600">Project ID</dt>
+          <dd className="flex flex-wrap items-center gap-2">
+            <code data-testid="project-id" className="break-all">{project.id}</code>
+            <CopyButton text={project.id} ariaLabel="Copy project ID" className="min-h-8 py-1" />
+          </dd>
+          <dt className="font-medium text-zinc-600">Token audience (aud)</dt>
+          <dd className="flex flex-wrap items-center gap-2">
+            <code data-testid="audience" className="break-all">{audience}</code>
+            <CopyButton text={audience} ariaLabel="Copy audience" className="min-h-8 py-1" />
+          </dd>
+        </dl>
+      </Card>
+
+      <Card
+        id="secret"
+        title="Signing secret"
+        description="The HMAC key (HS256) for every token in this project. Server-side only."
+      >
+        <SecretPanel
+          projectId={project.id}
+          secretId={secret.id}
+          maskedSecret={masked}
+          canReveal={can(role, "secret:reveal")}
+          canRotate={can(role, "secret:rotate")}
+          revealAction={revealIdentitySecretAction}
+          hideAction={hideIdentitySecretAction}
+          rotateAction={rotateIdentitySecretAction}
+        />
+        {lastChange && (
+          <p className="mt-3 text-sm text-zinc-600" data-testid="secret-history">
+            {lastChange.action === "secret.rotated" ? "Rotated" : "Created with the project"} by {lastChange.actorLabel},{" "}
+            <time dateTime={lastChange.createdAt.toISOString()} title={lastChange.createdAt.toUTCString()}>
+              {formatRelativeTime(lastChange.createdAt)}
+            </time>
+            {" "}· fingerprint <code>{secret.fingerprint}</code>
+          </p>
+        )}
+      </Card>
+
+      <Card id="snippets" title="Snippets" description="Copy-paste ready: this project's ID and audience are already filled in.">
+        <SnippetTabs snippets={snippets} currentSecretId={secret.id} />
+      </Card>
+
+      <Card id="reference" title="Token claims and traits">
+        <TraitsReference />
+      </Card>
+
+      <Card id="security" title="Security">
+        <SecurityNote />
+      </Card>
+    </RevealedSecretProvider>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { findProjectAccess } from "@/lib/auth/access";
+import { can } from "@/lib/auth/policy";
+import { PROJECT_NAME_MAX } from "@/lib/projects/project-name";
+import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
+import { ProjectSettingsNav } from "@/components/projects/project-settings-nav";
+import { Card } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
+import { RenameProjectForm } from "@/components/projects/rename-project-form";
+import { DeleteProjectDialog } from "@/components/projects/delete-project-dialog";
+import { deleteProjectAction, renameProjectAction } from "./actions";
+
+export const metadata: Metadata = { title: "Project settings" };
+
+export default async function ProjectGeneralSettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  const user = await requireUser();
+  const access = await findProjectAccess(user.id, projectId);
+  if (!access) notFound();
+  const { project, team, role } = access;
+
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { label: team.name, href: `/teams/${team.id}` },
+          { label: project.name, href: `/projects/${project.id}/settings/identity` },
+          { label: "Settings" },
+          { label: "General" },
+        ]}
+      />
+      <ProjectSettingsNav projectId={project.id} />
+      <h1 className="text-2xl font-semibold">General</h1>
+      <Card id="project-id" title="Project ID" description="Public: it appears in your widget tag and token audience.">
+        <div className="flex flex-wrap items-center gap-2">
+          <code className="rounded bg-zinc-100 px-2 py-1 text-sm break-all">{project.id}</code>
+          <CopyButton text={project.id} ariaLabel="Copy project ID" />
+        </div>
+      </Card>
+      {can(role, "project:rename") && (
+        <Card id="rename" title="Project name">
+          <RenameProjectForm action={renameProjectAction} projectId={project.id} currentName={project.name} maxLength={PROJECT_NAME_MAX} />
+        </Card>
+      )}
+      {can(role, "project:delete") && (
+        <Card id="danger" title="Delete project" description="Deletes the project and its signing secret. Tokens for it stop verifying." className="border-red-200">
+          <DeleteProjectDialog action={deleteProjectAction} projectId={project.id} projectName={project.name} />
+        </Card>
+      )}
+    </>
+  );
+}

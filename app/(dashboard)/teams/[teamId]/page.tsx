@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { findTeamAccess } from "@/lib/auth/access";
+import { can } from "@/lib/auth/policy";
+import { listTeamProjects } from "@/lib/projects/projects";
+import { PROJECT_NAME_MAX } from "@/lib/projects/project-name";
+import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
+import { Card } from "@/components/ui/card";
+import { CreateProjectForm } from "@/components/projects/create-project-form";
+import { createProjectAction } from "./actions";
+
+export const metadata: Metadata = { title: "Projects" };
+
+export default async function TeamProjectsPage({ params }: { params: Promise<{ teamId: string }> }) {
+  const { teamId } = await params;
+  const user = await requireUser();
+  const access = await findTeamAccess(user.id, teamId);
+  if (!access) notFound();
+  const projects = await listTeamProjects(teamId);
+
+  return (
+    <div className="mx-auto flex max-w-3xl flex-col gap-6">
+      <Breadcrumbs items={[{ label: access.team.name }, { label: "Projects" }]} />
+      <h1 className="text-2xl font-semibold">Projects</h1>
+      {can(access.role, "project:create") && (
+        <Card id="new-project" title="New project" description="Each project gets its own ID and signing secret.">
+          <CreateProjectForm action={createProjectAction} teamId={teamId} maxLength={PROJECT_NAME_MAX} />
+        </Card>
+      )}
+      <Card id="project-list" title="All projects">
+        {projects.length === 0 ? (
+          <p className="text-sm text-zinc-600">No projects yet. Create one above to get its signing secret and snippets.</p>
+        ) : (
+          <ul className="divide-y divide-zinc-100">
+            {projects.map((project) => (
+              <li key={project.id} className="flex flex-wrap items-center justify-between gap-2 py-2.5">
+                <Link href={`/projects/${project.id}/settings/identity`} className="font-medium text-indigo-700 hover:underline">
+                  {project.name}
+                </Link>
+                <code className="text-xs break-all text-zinc-500">{project.id}</code>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+import { useActionState } from "react";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { ActionForm } from "@/components/ui/action-form";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
+import type { ActionResult } from "@/lib/result";
+import type { FormAction } from "@/lib/actions/form-action";
+
+type SignUp = FormAction<null>;
+
+export function SignUpForm({ action, passwordMinLength }: { action: SignUp; passwordMinLength: number }) {
+  const router = useRouter();
+  const [result, dispatch, pending] = useActionState<ActionResult | null, FormData>(async (previous, formData) => {
+    const created = await action(previous, formData);
+    if (!created.ok) return created;
+    // The account exists now; sign straight in with what was just typed.
+    const signedIn = await signIn("credentials", {
+      email: String(formData.get("email")),
+      password: String(formData.get("password")),
+      redirect: false,
+    });
+    if (!signedIn?.ok) return { ok: false, error: "Your account was created, but signing in failed. Sign in to continue." };
+    router.push("/");
+    router.refresh();
+    return created;
+  }, null);
+  const errors = result && !result.ok ? result.fieldErrors ?? {} : {};
+
+  return (
+    <ActionForm dispatch={dispatch} className="flex flex-col gap-4">
+      <Field label="Your name" name="name" autoComplete="name" required maxLength={80} error={errors.name} />
+      <Field label="Work email" name="email" type="email" autoComplete="email" required error={errors.email} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint={`At least ${passwordMinLength} characters.`}
+        error={errors.password}
+      />
+      {result && !result.ok && !Object.keys(errors).length && <FormStatus result={result} />}
+      <Button type="submit" disabled={pending}>{pending ? "Creating account…" : "Create account"}</Button>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,84 @@
+"use client";
+import { useActionState } from "react";
+import { ActionForm } from "@/components/ui/action-form";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { FormStatus } from "@/components/ui/form-status";
+import { useRevealedSecret } from "@/components/identity/revealed-secret";
+import { RotateSecretDialog } from "@/components/identity/rotate-secret-dialog";
+import type { ActionResult } from "@/lib/result";
+import type { FormAction } from "@/lib/actions/form-action";
+import type { SecretView } from "@/lib/identity/secret-view";
+
+export type SecretPanelProps = {
+  projectId: string;
+  secretId: string;
+  maskedSecret: string;
+  canReveal: boolean;
+  canRotate: boolean;
+  revealAction: FormAction<SecretView>;
+  hideAction: FormAction<null>;
+  rotateAction: FormAction<SecretView>;
+};
+
+export function SecretPanel(props: SecretPanelProps) {
+  const { revealed, setRevealed } = useRevealedSecret();
+  const [revealResult, reveal, revealing] = useActionState<ActionResult<SecretView> | null, FormData>(async (previous, formData) => {
+    const result = await props.revealAction(previous, formData);
+    if (result.ok) setRevealed({ ...result.data, justRotated: false });
+    return result;
+  }, null);
+  const [hideResult, hide, hiding] = useActionState<ActionResult | null, FormData>(async (previous, formData) => {
+    const result = await props.hideAction(previous, formData);
+    if (result.ok) setRevealed(null);
+    return result;
+  }, null);
+
+  const shown = revealed?.secretId === props.secretId ? revealed : null;
+
+  return (
+    <div className="flex flex-col gap-3">
+      {shown?.justRotated && (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          This is your new secret. Copy it now and set it as <code>REQIO_SECRET</code> on your servers: tokens signed with the previous secret no
+          longer verify.
+        </p>
+      )}
+      <div className="flex flex-col gap-2 rounded-md border border-zinc-200 bg-zinc-50 p-3 sm:flex-row sm:items-center">
+        <code data-testid="identity-secret" className="min-w-0 flex-1 font-mono text-sm break-all">
+          {shown ? shown.secret : props.maskedSecret}
+        </code>
+        <div className="flex shrink-0 flex-wrap gap-2">
+          {props.canReveal && !shown && (
+            <ActionForm dispatch={reveal}>
+              <input type="hidden" name="projectId" value={props.projectId} />
+              <Button type="submit" variant="secondary" disabled={revealing}>{revealing ? "Revealing…" : "Reveal"}</Button>
+            </ActionForm>
+          )}
+          {shown && (
+            <>
+              <ActionForm dispatch={hide}>
+                <input type="hidden" name="projectId" value={props.projectId} />
+                <Button type="submit" variant="secondary" disabled={hiding}>Hide</Button>
+              </ActionForm>
+              <CopyButton text={shown.secret} ariaLabel="Copy secret" />
+            </>
+          )}
+        </div>
+      </div>
+      {!props.canReveal && (
+        <p className="text-sm text-zinc-600">Only owners and admins of this team can reveal or rotate the secret.</p>
+      )}
+      <FormStatus result={revealResult && !revealResult.ok ? revealResult : null} />
+      <FormStatus result={hideResult && !hideResult.ok ? hideResult : null} />
+      {props.canRotate && (
+        <RotateSecretDialog
+          projectId={props.projectId}
+          expectedSecretId={props.secretId}
+          action={props.rotateAction}
+          onRotated={(view) => setRevealed({ ...view, justRotated: true })}
+        />
+      )}
+    </div>
+  );
+}

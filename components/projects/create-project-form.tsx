@@ -1,0 +1,38 @@
+"use client";
+import { useActionState, useEffect } from "react";
+import { useRouter } from "next/navigation";
+import { ActionForm } from "@/components/ui/action-form";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
+import type { ActionResult } from "@/lib/result";
+import type { FormAction } from "@/lib/actions/form-action";
+
+export function CreateProjectForm({ action, teamId, maxLength }: {
+  action: FormAction<{ projectId: string }>;
+  teamId: string;
+  maxLength: number;
+}) {
+  const router = useRouter();
+  const [result, dispatch, pending] = useActionState<ActionResult<{ projectId: string }> | null, FormData>(action, null);
+  useEffect(() => {
+    // A new project's first stop is its Identity page: the secret and snippets are what the admin came for.
+    if (result?.ok) router.push(`/projects/${result.data.projectId}/settings/identity`);
+  }, [result, router]);
+
+  return (
+    <ActionForm dispatch={dispatch} className="flex flex-col gap-3 sm:flex-row sm:items-start">
+      <input type="hidden" name="teamId" value={teamId} />
+      <Field
+        label="Project name"
+        name="name"
+        className="flex-1"
+        placeholder="e.g. Acme web app"
+        hint={`Up to ${maxLength} characters.`}
+        error={result && !result.ok ? result.fieldErrors?.name ?? result.error : undefined}
+      />
+      <Button type="submit" disabled={pending} className="sm:mt-6">{pending ? "Creating…" : "Create project"}</Button>
+      <div className="sr-only"><FormStatus result={result} /></div>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/components/ui/cn";
+
+export function ProjectSettingsNav({ projectId }: { projectId: string }) {
+  const pathname = usePathname();
+  const links = [
+    { href: `/projects/${projectId}/settings/identity`, label: "Identity" },
+    { href: `/projects/${projectId}/settings`, label: "General" },
+  ];
+  return (
+    <nav aria-label="Project settings" className="flex gap-1 border-b border-zinc-200">
+      {links.map((link) => {
+        const active = pathname === link.href;
+        return (
+          <Link
+            key={link.href}
+            href={link.href}
+            aria-current={active ? "page" : undefined}
+            className={cn(
+              "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
+              active ? "border-indigo-600 text-indigo-700" : "border-transparent text-zinc-600 hover:text-zinc-900",
+            )}
+          >
+            {link.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+import { useActionState } from "react";
+import { ActionForm } from "@/components/ui/action-form";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
+import type { ActionResult } from "@/lib/result";
+import type { FormAction } from "@/lib/actions/form-action";
+
+export function RenameProjectForm({ action, projectId, currentName, maxLength }: {
+  action: FormAction<{ name: string }>;
+  projectId: string;
+  currentName: string;
+  maxLength: number;
+}) {
+  const [result, dispatch, pending] = useActionState<ActionResult<{ name: string }> | null, FormData>(action, null);
+  return (
+    <ActionForm dispatch={dispatch} className="flex flex-col gap-3">
+      <input type="hidden" name="projectId" value={projectId} />
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
+        <Field
+          label="Name"
+          name="name"
+          className="flex-1"
+          defaultValue={currentName}
+          hint={`Up to ${maxLength} characters.`}
+          error={result && !result.ok ? result.fieldErrors?.name ?? result.error : undefined}
+        />
+        <Button type="submit" disabled={pending} className="sm:mt-6">{pending ? "Saving…" : "Rename"}</Button>
+      </div>
+      {result?.ok && <FormStatus result={result} />}
+    </ActionForm>
+  );
+}

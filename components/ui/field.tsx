@@ -1,0 +1,31 @@
+import type { InputHTMLAttributes } from "react";
+import { cn } from "@/components/ui/cn";
+
+/** A labelled input with its error underneath, wired up with aria-describedby for screen readers. */
+export function Field({ label, name, error, hint, className, ...input }: InputHTMLAttributes<HTMLInputElement> & {
+  label: string;
+  name: string;
+  error?: string;
+  hint?: string;
+}) {
+  const id = input.id ?? `field-${name}`;
+  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={cn("flex flex-col gap-1", className)}>
+      <label htmlFor={id} className="text-sm font-medium text-zinc-800">{label}</label>
+      <input
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={cn(
+          "min-h-9 rounded-md border bg-white px-3 py-1.5 text-sm shadow-xs",
+          error ? "border-red-500" : "border-zinc-300",
+        )}
+        {...input}
+      />
+      {hint && <p id={`${id}-hint`} className="text-xs text-zinc-500">{hint}</p>}
+      {error && <p id={`${id}-error`} className="text-sm text-red-700">{error}</p>}
+    </div>
+  );
+}

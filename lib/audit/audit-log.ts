@@ -1,0 +1,36 @@
+import "server-only";
+import { db, type DbTransaction } from "@/lib/db";
+
+export type AuditAction = "project.created" | "project.renamed" | "project.deleted" | "secret.revealed" | "secret.rotated";
+
+/** Who did it and from where; taken from the request by lib/auth/request-context.ts. */
+export type Actor = { id: string; email: string; ip: string | null; userAgent: string | null };
+
+type AuditDetails = Record<string, string | number | boolean | null>;
+
+/** Appends one event. Details hold names and fingerprints, never a secret or a token. */
+export async function recordAuditEvent(
+  client: DbTransaction | typeof db,
+  event: { teamId: string; projectId?: string; actor: Actor; action: AuditAction; details?: AuditDetails },
+): Promise<void> {
+  await client.auditEvent.create({
+    data: {
+      teamId: event.teamId,
+      projectId: event.projectId ?? null,
+      actorId: event.actor.id,
+      actorLabel: event.actor.email,
+      action: event.action,
+      ip: event.actor.ip,
+      userAgent: event.actor.userAgent?.slice(0, 512) ?? null,
+      details: JSON.stringify(event.details ?? {}),
+    },
+  });
+}
+
+export async function latestSecretChange(projectId: string) {
+  return db.auditEvent.findFirst({
+    where: { projectId, action: { in: ["secret.rotated", "project.created"] } },
+    orderBy: { createdAt: "desc" },
+    select: { action: true, actorLabel: true, createdAt: true },
+  });
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { can, type Permission } from "@/lib/auth/policy";
+import { parseRole, type Role } from "@/lib/auth/roles";
+import { isProjectId } from "@/lib/identity/project-id";
+import { failure, type Failure } from "@/lib/result";
+
+export type TeamAccess = { team: { id: string; name: string }; role: Role };
+export type ProjectAccess = TeamAccess & { project: { id: string; name: string; teamId: string; createdAt: Date } };
+
+// Another team's project and a project that never existed get the same answer: no hint either way.
+export const PROJECT_NOT_FOUND = "Project not found.";
+export const TEAM_NOT_FOUND = "Team not found.";
+
+const DENIED: Record<Permission, string> = {
+  "project:view": "You can't view this project.",
+  "project:create": "Only owners and admins can create projects.",
+  "project:rename": "Only owners and admins can rename projects.",
+  "project:delete": "Only owners and admins can delete projects.",
+  "secret:reveal": "Only owners and admins can reveal the signing secret.",
+  "secret:rotate": "Only owners and admins can rotate the signing secret.",
+};
+
+export async function findProjectAccess(userId: string, projectId: string): Promise<ProjectAccess | null> {
+  if (!isProjectId(projectId)) return null;
+  const project = await db.project.findUnique({
+    where: { id: projectId },
+    select: {
+      id: true, name: true, teamId: true, createdAt: true,
+      team: { select: { id: true, name: true, memberships: { where: { userId }, select: { role: true } } } },
+    },
+  });
+  const membership = project?.team.memberships[0];
+  if (!project || !membership) return null;
+  const { team, ...rest } = project;
+  return { project: rest, team: { id: team.id, name: team.name }, role: parseRole(membership.role) };
+}
+
+export async function findTeamAccess(userId: string, teamId: string): Promise<TeamAccess | null> {
+  const membership = await db.membership.findUnique({
+    where: { userId_teamId: { userId, teamId } },
+    select: { role: true, team: { select: { id: true, name: true } } },
+  });
+  return membership ? { team: membership.team, role: parseRole(membership.role) } : null;
+}
+
+/** The check every project action makes first: member of the project's team, with the permission. */
+export async function authorizeProject(
+  userId: string,
+  projectId: string,
+  permission: Permission,
+): Promise<({ ok: true } & ProjectAccess) | Failure> {
+  const access = await findProjectAccess(userId, projectId);
+  if (!access) return failure(PROJECT_NOT_FOUND);
+  if (!can(access.role, permission)) return failure(DENIED[permission]);
+  return { ok: true, ...access };
+}
+
+export async function authorizeTeam(
+  userId: string,
+  teamId: string,
+  permission: Permission,
+): Promise<({ ok: true } & TeamAccess) | Failure> {
+  const access = await findTeamAccess(userId, teamId);
+  if (!access) return failure(TEAM_NOT_FOUND);
+  if (!can(access.role, permission)) return failure(DENIED[permission]);
+  return { ok: true, ...access };
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { hashPassword, timingDummyHash, verifyPassword } from "@/lib/auth/password";
+import { passwordWeakness } from "@/lib/auth/password-policy";
+import { createRateLimiter, formatRetryAfter } from "@/lib/auth/rate-limit";
+import { UserFacingError } from "@/lib/result";
+
+export const WRONG_CREDENTIALS = "Wrong email or password.";
+
+// Per email: slows guessing one account from many IPs. Per IP: slows one client trying many accounts.
+const signInPerEmail = createRateLimiter({ keyPrefix: "sign-in:email", points: 10, durationSeconds: 15 * 60 });
+const signInPerIp = createRateLimiter({ keyPrefix: "sign-in:ip", points: 50, durationSeconds: 15 * 60 });
+const signUpPerIp = createRateLimiter({ keyPrefix: "sign-up:ip", points: 20, durationSeconds: 60 * 60 });
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Checks a sign-in; throws UserFacingError with the message the form shows. */
+export async function authenticateWithPassword(input: { email: string; password: string; ip: string }) {
+  const email = normalizeEmail(input.email);
+  for (const verdict of [await signInPerIp.consume(input.ip), await signInPerEmail.consume(email)]) {
+    if (!verdict.allowed) {
+      throw new UserFacingError(`Too many sign-in attempts. Try again in ${formatRetryAfter(verdict.retryAfterSeconds)}.`);
+    }
+  }
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, passwordHash: true },
+  });
+  const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? (await timingDummyHash()));
+  if (!user || !passwordMatches) throw new UserFacingError(WRONG_CREDENTIALS);
+  await signInPerEmail.reset(email);
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+/** Creates the user, their first team, and makes them its owner, in one transaction. */
+export async function registerUser(input: { name: string; email: string; password: string; ip: string }) {
+  const verdict = await signUpPerIp.consume(input.ip);
+  if (!verdict.allowed) {
+    throw new UserFacingError(`Too many sign-ups from your network. Try again in ${formatRetryAfter(verdict.retryAfterSeconds)}.`);
+  }
+  const email = normalizeEmail(input.email);
+  const weakness = passwordWeakness(input.password, email);
+  if (weakness) throw new UserFacingError(weakness, { field: "password" });
+  const taken = () => new UserFacingError("An account with this email already exists. Sign in instead.", { field: "email" });
+  if (await db.user.findUnique({ where: { email }, select: { id: true } })) throw taken();
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { email, name: input.name, passwordHash }, select: { id: true, email: true } });
+      const team = await tx.team.create({ data: { name: `${input.name}'s team` }, select: { id: true } });
+      await tx.membership.create({ data: { userId: user.id, teamId: team.id, role: "owner" } });
+      return { userId: user.id, teamId: team.id };
+    });
+  } catch (error) {
+    // Two sign-ups with one email at once: the unique index decides, the loser gets the same message.
+    if ((error as { code?: string }).code === "P2002") throw taken();
+    throw error;
+  }
+}

@@ -1,0 +1,18 @@
+import type { Role } from "@/lib/auth/roles";
+
+/** Everything a signed-in user can ask to do to a team's resources. */
+export const PERMISSIONS = {
+  "project:view": ["owner", "admin", "member"],
+  "project:create": ["owner", "admin"],
+  "project:rename": ["owner", "admin"],
+  "project:delete": ["owner", "admin"],
+  "secret:reveal": ["owner", "admin"],
+  "secret:rotate": ["owner", "admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** The one place that decides; pages, actions and route handlers all ask it. */
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import { authOptions } from "@/lib/auth/auth-options";
+import { requestContext } from "@/lib/auth/request-context";
+import type { Actor } from "@/lib/audit/audit-log";
+
+export type SessionUser = { id: string; email: string; name: string };
+
+/** The signed-in user, re-read from the database so a deleted account stops working at once. */
+export async function currentUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions());
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  return db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true } });
+}
+
+/** For pages: anonymous visitors go to sign-in. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect("/sign-in");
+  return user;
+}
+
+export async function actorFor(user: SessionUser): Promise<Actor> {
+  const { ip, userAgent } = await requestContext();
+  return { id: user.id, email: user.email, ip, userAgent };
+}

@@ -1,0 +1,54 @@
+import path from "node:path";
+import { resolveDatabaseTarget, type DatabaseTarget } from "@/lib/config/database-url";
+import { loadEncryptionKey } from "@/lib/config/encryption-key";
+import { readOrCreateLocalSecret } from "@/lib/config/local-secret-file";
+import { ConfigError } from "@/lib/config/errors";
+import type { Env } from "@/lib/config/env";
+import type { EncryptionKey } from "@/lib/crypto/secret-box";
+import { log } from "@/lib/log";
+
+export type ServerConfig = {
+  /** Base URL customers' tokens are bound to (`<appUrl>/p/<projectId>`), no trailing slash. */
+  appUrl: string;
+  database: DatabaseTarget;
+  encryptionKeys: readonly EncryptionKey[];
+  authSecret: string;
+};
+
+export function parseAppUrl(raw: string | undefined): string {
+  const value = raw?.trim() || "http://localhost:3000";
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`APP_URL "${value}" is not a URL. Set it to the dashboard's public base URL, e.g. https://reqio.example.com.`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new ConfigError("APP_URL must start with https:// or http://.");
+  if (url.search || url.hash) throw new ConfigError("APP_URL must not have a query string or fragment.");
+  return url.origin + url.pathname.replace(/\/+$/, "");
+}
+
+function loadServerConfig(env: Env): ServerConfig {
+  const appUrl = parseAppUrl(env.APP_URL);
+  const database = resolveDatabaseTarget(env);
+  const keySource = loadEncryptionKey(env, database);
+  if (keySource.generatedAt) {
+    log("warn", "Generated a new encryption key for stored secrets; back it up or set REQIO_ENCRYPTION_KEY", {
+      keyFile: keySource.generatedAt,
+    });
+  }
+  // next-auth signs session cookies with this; like the key, it is generated once for the embedded default.
+  const authSecret =
+    env.NEXTAUTH_SECRET?.trim() || readOrCreateLocalSecret(path.join(path.dirname(database.filePath), "reqio-auth.secret"));
+  // next-auth builds its callback URLs from NEXTAUTH_URL; the public base URL is the right default.
+  process.env.NEXTAUTH_URL ??= appUrl;
+  return { appUrl, database, encryptionKeys: [keySource.key], authSecret };
+}
+
+let cached: ServerConfig | undefined;
+
+/** Validated once per process; a ConfigError here means the server must not serve. */
+export function serverConfig(): ServerConfig {
+  cached ??= loadServerConfig(process.env);
+  return cached;
+}

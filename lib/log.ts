@@ -1,0 +1,22 @@
+/** One-line JSON logs. Callers pass facts; redact() is the backstop if a secret slips into a message. */
+type Level = "info" | "warn" | "error";
+type Fields = Record<string, string | number | boolean | null>;
+
+const SECRET_LIKE = /rqio_sk_[0-9A-Za-z]+/g;
+const JWT_LIKE = /eyJ[\w-]*\.[\w-]*\.[\w-]*/g;
+
+export function redact(text: string): string {
+  return text.replace(SECRET_LIKE, "rqio_sk_[redacted]").replace(JWT_LIKE, "[redacted-token]");
+}
+
+export function log(level: Level, message: string, fields: Fields = {}): void {
+  const safe: Fields = {};
+  for (const [key, value] of Object.entries(fields)) safe[key] = typeof value === "string" ? redact(value) : value;
+  const line = JSON.stringify({ time: new Date().toISOString(), level, message: redact(message), ...safe });
+  if (level === "error") console.error(line);
+  else console.log(line);
+}
+
+export function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : "non-Error thrown";
+}

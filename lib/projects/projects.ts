@@ -1,0 +1,67 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { generateProjectId } from "@/lib/identity/project-id";
+import { issueIdentitySecret } from "@/lib/identity/secret-store";
+import { recordAuditEvent, type Actor } from "@/lib/audit/audit-log";
+import { UserFacingError } from "@/lib/result";
+
+/** Creates a project with its first signing secret, atomically: never a project without a secret. */
+export async function createProject(input: { teamId: string; name: string; actor: Actor }) {
+  return db.$transaction(async (tx) => {
+    const project = await tx.project.create({
+      data: { id: generateProjectId(), teamId: input.teamId, name: input.name },
+      select: { id: true, name: true },
+    });
+    const { summary } = await issueIdentitySecret(tx, project.id, input.actor.id);
+    await tx.project.update({ where: { id: project.id }, data: { currentSecretId: summary.id } });
+    await recordAuditEvent(tx, {
+      teamId: input.teamId,
+      projectId: project.id,
+      actor: input.actor,
+      action: "project.created",
+      details: { name: project.name, secretFingerprint: summary.fingerprint },
+    });
+    return project;
+  });
+}
+
+export async function renameProject(input: { teamId: string; projectId: string; name: string; actor: Actor }) {
+  await db.$transaction(async (tx) => {
+    const before = await tx.project.findUniqueOrThrow({ where: { id: input.projectId }, select: { name: true } });
+    await tx.project.update({ where: { id: input.projectId }, data: { name: input.name } });
+    await recordAuditEvent(tx, {
+      teamId: input.teamId,
+      projectId: input.projectId,
+      actor: input.actor,
+      action: "project.renamed",
+      details: { from: before.name, to: input.name },
+    });
+  });
+}
+
+/** Deleting needs the exact name typed back, checked here so no client can skip it. */
+export async function deleteProject(input: { teamId: string; projectId: string; confirmation: string; actor: Actor }) {
+  await db.$transaction(async (tx) => {
+    const project = await tx.project.findUniqueOrThrow({ where: { id: input.projectId }, select: { name: true } });
+    if (input.confirmation.trim() !== project.name) {
+      throw new UserFacingError(`Type the project name "${project.name}" exactly to confirm.`, { field: "confirmation" });
+    }
+    await tx.project.update({ where: { id: input.projectId }, data: { currentSecretId: null } });
+    await tx.project.delete({ where: { id: input.projectId } });
+    await recordAuditEvent(tx, {
+      teamId: input.teamId,
+      projectId: input.projectId,
+      actor: input.actor,
+      action: "project.deleted",
+      details: { name: project.name },
+    });
+  });
+}
+
+export async function listTeamProjects(teamId: string) {
+  return db.project.findMany({
+    where: { teamId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, name: true, createdAt: true },
+  });
+}

@@ -1,0 +1,25 @@
+/** What every server action returns: forms render `error`/`fieldErrors`; nothing expected is thrown. */
+export type ActionResult<T = null> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; error: string; fieldErrors?: Partial<Record<string, string>> };
+
+export type Failure = Extract<ActionResult<never>, { ok: false }>;
+
+export function success<T>(data: T, message?: string): ActionResult<T> {
+  return message === undefined ? { ok: true, data } : { ok: true, data, message };
+}
+
+export function failure(error: string, fieldErrors?: Failure["fieldErrors"]): Failure {
+  return fieldErrors ? { ok: false, error, fieldErrors } : { ok: false, error };
+}
+
+/** Thrown for a failure whose message is safe and useful to show; anything else becomes a generic error. */
+export class UserFacingError extends Error {
+  override name = "UserFacingError";
+  /** The form field the message belongs next to, if any. */
+  readonly field: string | undefined;
+  constructor(message: string, options: { field?: string } = {}) {
+    super(message);
+    this.field = options.field;
+  }
+}
