@@ -54,7 +54,7 @@ export function RotateSecretDialog({ projectId, expectedSecretId, action, onRota
           </ActionForm>
         </DialogContent>
       </Dialog>
-      {result?.ok && <FormStatus result={result} />}
+      {!open && <FormStatus result={result} />}
     </div>
   );
 }

@@ -4,7 +4,6 @@ import { useRouter } from "next/navigation";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { FormStatus } from "@/components/ui/form-status";
 import type { ActionResult } from "@/lib/result";
 import type { FormAction } from "@/lib/actions/form-action";
 
@@ -32,7 +31,6 @@ export function CreateProjectForm({ action, teamId, maxLength }: {
         error={result && !result.ok ? result.fieldErrors?.name ?? result.error : undefined}
       />
       <Button type="submit" disabled={pending} className="sm:mt-6">{pending ? "Creating…" : "Create project"}</Button>
-      <div className="sr-only"><FormStatus result={result} /></div>
     </ActionForm>
   );
 }

@@ -1,6 +1,5 @@
 "use client";
-import { useActionState, useEffect, useState } from "react";
-import { useRouter } from "next/navigation";
+import { useActionState, useState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
@@ -9,16 +8,12 @@ import type { ActionResult } from "@/lib/result";
 import type { FormAction } from "@/lib/actions/form-action";
 
 export function DeleteProjectDialog({ action, projectId, projectName }: {
-  action: FormAction<{ teamId: string }>;
+  action: FormAction<unknown>;
   projectId: string;
   projectName: string;
 }) {
-  const router = useRouter();
   const [typed, setTyped] = useState("");
-  const [result, dispatch, pending] = useActionState<ActionResult<{ teamId: string }> | null, FormData>(action, null);
-  useEffect(() => {
-    if (result?.ok) router.push(`/teams/${result.data.teamId}`);
-  }, [result, router]);
+  const [result, dispatch, pending] = useActionState<ActionResult<unknown> | null, FormData>(action, null);
 
   return (
     <Dialog>

@@ -25,7 +25,7 @@ export function Field({ label, name, error, hint, className, ...input }: InputHT
         {...input}
       />
       {hint && <p id={`${id}-hint`} className="text-xs text-zinc-500">{hint}</p>}
-      {error && <p id={`${id}-error`} className="text-sm text-red-700">{error}</p>}
+      {error && <p id={`${id}-error`} role="alert" className="text-sm text-red-700">{error}</p>}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { unstable_rethrow } from "next/navigation";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
 import { failure, UserFacingError, type ActionResult } from "@/lib/result";
 import { describeError, log } from "@/lib/log";
@@ -29,6 +30,7 @@ async function runAction<Schema extends z.ZodType<Input>, T>(
   try {
     return await handler(parsed.data);
   } catch (error) {
+    unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
     if (error instanceof UserFacingError) {
       return failure(error.message, error.field ? { [error.field]: error.message } : undefined);
     }

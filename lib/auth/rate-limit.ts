@@ -31,6 +31,7 @@ export function createRateLimiter(options: { keyPrefix: string; points: number; 
 }
 
 export function formatRetryAfter(seconds: number): string {
+  if (seconds === 1) return "1 second";
   if (seconds < 90) return `${seconds} seconds`;
   return `${Math.ceil(seconds / 60)} minutes`;
 }

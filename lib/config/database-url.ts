@@ -1,5 +1,6 @@
 import path from "node:path";
-import type { Env } from "@/lib/config/env";
+import type { Env } from "./env";
+import { ConfigError } from "./errors";
 
 /** Where the embedded database lives when DATABASE_URL is not set. */
 export const DEFAULT_DATABASE_URL = "file:./data/reqio.db";
@@ -14,7 +15,7 @@ export function resolveDatabaseTarget(env: Env = process.env): DatabaseTarget {
   const raw = env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
   if (!raw.startsWith("file:")) {
     const scheme = raw.split(":")[0] || "(none)";
-    throw new Error(
+    throw new ConfigError(
       `DATABASE_URL has an unsupported scheme "${scheme}:". This build supports SQLite only: ` +
         `unset DATABASE_URL or set it to file:./data/reqio.db.`,
     );

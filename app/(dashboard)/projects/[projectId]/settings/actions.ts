@@ -1,6 +1,7 @@
 "use server";
 import { z } from "zod";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { authenticatedAction } from "@/lib/actions/define-action";
 import { authorizeProject } from "@/lib/auth/access";
 import { actorFor } from "@/lib/auth/session";
@@ -35,6 +36,7 @@ export const deleteProjectAction = authenticatedAction(
       actor: await actorFor(user),
     });
     revalidatePath("/", "layout");
-    return success({ teamId: access.team.id }, `Deleted ${access.project.name}.`);
+    // The project's pages 404 from now on, so leave them on the server's side of the round trip.
+    redirect(`/teams/${access.team.id}`);
   },
 );

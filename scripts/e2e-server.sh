@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Serves the built app for Playwright on a fresh SQLite file and key, logging to a file the suite can scan.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir="$PWD/tests/.tmp/e2e"
+rm -rf "$dir" && mkdir -p "$dir"
+export DATABASE_URL="file:$dir/reqio.db"
+export APP_URL="http://localhost:${E2E_PORT:-3100}"
+unset REQIO_ENCRYPTION_KEY NEXTAUTH_SECRET NEXTAUTH_URL
+npx prisma migrate deploy > "$dir/migrate.log" 2>&1
+exec npx next start -p "${E2E_PORT:-3100}" > >(tee -a "$dir/server.log") 2> >(tee -a "$dir/server.log" >&2)

@@ -1,0 +1,61 @@
+import { expect, test } from "@playwright/test";
+import { PASSWORD, signIn, signUp, uniqueEmail } from "./helpers";
+
+test("anonymous visitors are sent to sign-in from every dashboard route", async ({ page }) => {
+  for (const path of ["/", "/teams/anything", "/projects/prj_0000000000000000000000/settings/identity"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/sign-in/);
+  }
+});
+
+test("sign-up explains a taken email and a weak password and keeps what was typed", async ({ page, browser }) => {
+  const email = await signUp(page, "Taken");
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto("/sign-up");
+  await fresh.getByLabel("Your name").fill("Second");
+  await fresh.getByLabel("Work email").fill(email);
+  await fresh.getByLabel("Password").fill("short");
+  await fresh.getByRole("button", { name: "Create account" }).click();
+  await expect(fresh.getByText("Use at least 10 characters.")).toBeVisible();
+  await expect(fresh.getByLabel("Your name")).toHaveValue("Second");
+  await fresh.getByLabel("Password").fill("password123");
+  await fresh.getByRole("button", { name: "Create account" }).click();
+  await expect(fresh.getByText("most common passwords")).toBeVisible();
+  await fresh.getByLabel("Password").fill(PASSWORD);
+  await fresh.getByRole("button", { name: "Create account" }).click();
+  await expect(fresh.getByText("An account with this email already exists. Sign in instead.")).toBeVisible();
+  await expect(fresh.getByLabel("Work email")).toHaveValue(email);
+});
+
+test("session cookie is httpOnly and SameSite; wrong password is refused; sign-out ends the session", async ({ page, context }) => {
+  const email = await signUp(page, "Cookie");
+  const session = (await context.cookies()).find((cookie) => cookie.name.endsWith("next-auth.session-token"));
+  expect(session?.httpOnly).toBe(true);
+  expect(session?.sameSite).toBe("Lax");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  await signIn(page, email, "not-the-password");
+  await expect(page.locator("main").getByRole("alert")).toHaveText("Wrong email or password.");
+  await signIn(page, email);
+  await expect(page).toHaveURL(/\/teams\//);
+});
+
+test("sign-in is rate-limited per email", async ({ page }) => {
+  const email = await signUp(page, "Limited");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await signIn(page, email, `wrong-password-${attempt}`);
+    await expect(page.locator("main").getByRole("alert")).toHaveText("Wrong email or password.");
+  }
+  // Even the right password is refused until the window passes.
+  await signIn(page, email);
+  await expect(page.locator("main").getByRole("alert")).toContainText("Too many sign-in attempts. Try again in");
+  // Another account from the same browser is unaffected by this email's limit.
+  await signIn(page, uniqueEmail("nobody"), "whatever-password");
+  await expect(page.locator("main").getByRole("alert")).toHaveText("Wrong email or password.");
+});

@@ -1,0 +1,58 @@
+import { expect, type Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+export const SECRET_RE = /rqio_sk_[0-9A-Za-z]{44}/;
+export const E2E_DIR = path.resolve("tests/.tmp/e2e");
+export const PASSWORD = "correct-horse-battery-42";
+
+export function uniqueEmail(label: string): string {
+  return `${label}-${randomUUID().slice(0, 8)}@example.com`;
+}
+
+export async function signUp(page: Page, name: string, email = uniqueEmail(name.toLowerCase())): Promise<string> {
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/teams\//);
+  return email;
+}
+
+export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Creates a project from the team page and lands on its Identity page; returns the project ID. */
+export async function createProject(page: Page, name: string): Promise<string> {
+  await page.getByLabel("Project name").fill(name);
+  await page.getByRole("button", { name: "Create project" }).click();
+  await expect(page).toHaveURL(/\/projects\/prj_[0-9A-Za-z]{22}\/settings\/identity$/);
+  return (await page.getByTestId("project-id").innerText()).trim();
+}
+
+export async function revealSecret(page: Page): Promise<string> {
+  await page.getByRole("button", { name: "Reveal", exact: true }).click();
+  await expect(page.getByTestId("identity-secret")).toHaveText(SECRET_RE);
+  return (await page.getByTestId("identity-secret").innerText()).trim();
+}
+
+/** Clicks a snippet tab and returns its plain text as Copy puts it on the clipboard. */
+export async function copySnippet(page: Page, tab: string): Promise<string> {
+  await page.getByRole("tab", { name: tab }).click();
+  await page.getByRole("button", { name: `Copy ${tab} snippet` }).click();
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+/** Every file the SQLite database may hold bytes in. */
+export function databaseBytes(): Buffer {
+  const base = path.join(E2E_DIR, "reqio.db");
+  return Buffer.concat(
+    [base, `${base}-wal`, `${base}-journal`, `${base}-shm`].filter((file) => fs.existsSync(file)).map((file) => fs.readFileSync(file)),
+  );
+}
