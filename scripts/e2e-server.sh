@@ -2,7 +2,7 @@
 # Serves the built app for Playwright on a fresh SQLite file and key, logging to a file the suite can scan.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dir="$PWD/tests/.tmp/e2e"
+dir="${E2E_DIR:-$PWD/tests/.tmp/e2e}"
 rm -rf "$dir" && mkdir -p "$dir"
 export DATABASE_URL="file:$dir/reqio.db"
 export APP_URL="http://localhost:${E2E_PORT:-3100}"

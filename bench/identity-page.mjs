@@ -1,0 +1,87 @@
+// Prints the Identity page's server render time (median of 50 warm requests) and the route's
+// first-load JS (every script the page's HTML loads). Needs `npm run build` first.
+// Usage: node bench/identity-page.mjs
+import { spawn, execFileSync } from "node:child_process";
+import { gzipSync } from "node:zlib";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+const port = Number(process.env.BENCH_PORT ?? 3201);
+const base = `http://localhost:${port}`;
+const dir = path.resolve("tests/.tmp/bench");
+const env = { ...process.env, E2E_PORT: String(port), E2E_DIR: dir };
+
+const server = spawn("bash", ["scripts/e2e-server.sh"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+const stop = () => { try { process.kill(-server.pid, "SIGTERM"); } catch {} };
+process.on("exit", stop);
+
+async function waitForServer() {
+  for (let i = 0; i < 240; i++) {
+    try { if ((await fetch(`${base}/sign-in`)).ok) return; } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("server did not start");
+}
+
+function cookieHeader(response, jar) {
+  for (const line of response.headers.getSetCookie()) {
+    const [pair] = line.split(";");
+    const [name, ...value] = pair.split("=");
+    jar.set(name, value.join("="));
+  }
+  return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+}
+
+async function signIn(email, password) {
+  const jar = new Map();
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = await csrf.json();
+  let cookie = cookieHeader(csrf, jar);
+  const body = new URLSearchParams({ csrfToken, email, password, json: "true" });
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST", body, redirect: "manual",
+    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+  });
+  cookie = cookieHeader(res, jar);
+  if (!cookie.includes("session-token")) throw new Error(`sign-in failed: ${res.status}`);
+  return cookie;
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+
+await waitForServer();
+execFileSync("npm", ["run", "--silent", "db:seed"], { env: { ...env, DATABASE_URL: `file:${dir}/reqio.db` }, stdio: "ignore" });
+const db = new Database(path.join(dir, "reqio.db"), { readonly: true });
+const { id: projectId } = db.prepare("SELECT id FROM Project LIMIT 1").get();
+db.close();
+const cookie = await signIn("demo@reqio.dev", "calm-harbor-2026");
+const url = `${base}/projects/${projectId}/settings/identity`;
+
+let html = "";
+for (let i = 0; i < 10; i++) html = await (await fetch(url, { headers: { cookie } })).text(); // warm-up: JIT, highlighter, caches
+if (!html.includes(projectId)) throw new Error("not the Identity page");
+const samples = [];
+for (let i = 0; i < 50; i++) {
+  const start = performance.now();
+  const res = await fetch(url, { headers: { cookie } });
+  await res.arrayBuffer();
+  samples.push(performance.now() - start);
+}
+samples.sort((a, b) => a - b);
+
+const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
+let raw = 0, gzip = 0, shikiInClient = false;
+for (const src of scripts) {
+  const bytes = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+  raw += bytes.length;
+  gzip += gzipSync(bytes).length;
+  shikiInClient ||= /codeToHtml|createHighlighterCore|tm-grammar/.test(bytes.toString("utf8"));
+}
+
+console.log(`Identity page server render (${samples.length} warm requests, full response on loopback):`);
+console.log(`  median ${samples[24].toFixed(1)} ms   p90 ${percentile(samples, 0.9).toFixed(1)} ms   min ${samples[0].toFixed(1)} ms   max ${samples.at(-1).toFixed(1)} ms`);
+console.log(`  HTML ${(Buffer.byteLength(html) / 1024).toFixed(1)} KiB`);
+console.log(`First-load JS of /projects/[projectId]/settings/identity: ${scripts.length} scripts, ${(raw / 1024).toFixed(1)} KiB raw, ${(gzip / 1024).toFixed(1)} KiB gzip`);
+console.log(`  shiki code in those scripts: ${shikiInClient ? "YES (should not be)" : "none"}`);
+stop();
+process.exit(0);

@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { E2E_DIR } from "./helpers";
+
+// The built server must refuse to serve, with a message that says what to set and no stack trace.
+function startWith(env: Record<string, string>) {
+  const dir = path.join(E2E_DIR, `startup-${Object.keys(env).join("-") || "none"}`);
+  fs.mkdirSync(dir, { recursive: true });
+  return spawnSync("npx", ["next", "start", "-p", "3199"], {
+    env: { ...process.env, DATABASE_URL: `file:${dir}/reqio.db`, ...env },
+    encoding: "utf8",
+    timeout: 30_000,
+  });
+}
+
+for (const [label, value] of [
+  ["malformed", "not-a-key"],
+  ["too short", Buffer.alloc(16).toString("base64")],
+  ["empty", ""],
+] as const) {
+  test(`next start refuses a ${label} REQIO_ENCRYPTION_KEY`, () => {
+    const run = startWith({ REQIO_ENCRYPTION_KEY: value });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("Reqio cannot start: REQIO_ENCRYPTION_KEY");
+    expect(run.stderr).toContain("openssl rand -base64 32");
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+}
+
+test("next start refuses a corrupted key file instead of replacing it", () => {
+  const dir = path.join(E2E_DIR, "startup-bad-key-file");
+  fs.mkdirSync(dir, { recursive: true });
+  const keyFile = path.join(dir, "reqio-encryption.key");
+  fs.writeFileSync(keyFile, "truncated\n", { mode: 0o600 });
+  const env = { ...process.env, DATABASE_URL: `file:${dir}/reqio.db` } as Record<string, string>;
+  delete env.REQIO_ENCRYPTION_KEY;
+  const run = spawnSync("npx", ["next", "start", "-p", "3198"], { env, encoding: "utf8", timeout: 30_000 });
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain(`The key file ${keyFile} is malformed`);
+  expect(fs.readFileSync(keyFile, "utf8")).toBe("truncated\n");
+});
