@@ -87,6 +87,8 @@ if (require.main === module) {
 
 function widgetSnippet(appUrl: string, projectId: string): string {
   return `<!-- Server-rendered pages: pass the token on the tag, no client fetch needed. -->
+<!-- The first line queues window.Reqio.identify() calls made before the widget has loaded. -->
+<script>window.Reqio=window.Reqio||{q:[],identify:function(t){var q=this.q;return new Promise(function(r){q.push([t,r])})}};</script>
 <script
   src="${widgetScriptUrl(appUrl)}"
   data-project-id="${projectId}"

@@ -34,8 +34,8 @@ test("next start refuses a corrupted key file instead of replacing it", () => {
   fs.mkdirSync(dir, { recursive: true });
   const keyFile = path.join(dir, "reqio-encryption.key");
   fs.writeFileSync(keyFile, "truncated\n", { mode: 0o600 });
-  const env = { ...process.env, DATABASE_URL: `file:${dir}/reqio.db` } as Record<string, string>;
-  delete env.REQIO_ENCRYPTION_KEY;
+  const { REQIO_ENCRYPTION_KEY: _unset, ...inherited } = process.env;
+  const env = { ...inherited, DATABASE_URL: `file:${dir}/reqio.db` };
   const run = spawnSync("npx", ["next", "start", "-p", "3198"], { env, encoding: "utf8", timeout: 30_000 });
   expect(run.status).toBe(1);
   expect(run.stderr).toContain(`The key file ${keyFile} is malformed`);

@@ -8,6 +8,7 @@ import { actorFor } from "@/lib/auth/session";
 import { deleteProject, renameProject } from "@/lib/projects/projects";
 import { projectNameSchema } from "@/lib/projects/project-name";
 import { success } from "@/lib/result";
+import { forgetProjectVerification } from "@/lib/identity/project-keys";
 
 const projectId = z.string().min(1).max(64);
 
@@ -35,6 +36,7 @@ export const deleteProjectAction = authenticatedAction(
       confirmation: input.confirmation,
       actor: await actorFor(user),
     });
+    forgetProjectVerification(access.project.id);
     revalidatePath("/", "layout");
     // The project's pages 404 from now on, so leave them on the server's side of the round trip.
     redirect(`/teams/${access.team.id}`);

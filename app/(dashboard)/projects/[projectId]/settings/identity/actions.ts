@@ -7,6 +7,8 @@ import { actorFor } from "@/lib/auth/session";
 import { revealIdentitySecret, rotateIdentitySecret } from "@/lib/identity/secret-store";
 import { highlightedEnvSnippet } from "@/lib/identity/identity-page-data";
 import { success } from "@/lib/result";
+import { forgetProjectVerification } from "@/lib/identity/project-keys";
+import { debugIdentityToken, mintTestToken, type TokenDebugReport } from "@/lib/identity/token-debugger";
 import type { SecretView } from "@/lib/identity/secret-view";
 
 const ProjectInput = z.object({ projectId: z.string().min(1).max(64) });
@@ -41,6 +43,7 @@ export const rotateIdentitySecretAction = authenticatedAction(
       expectedSecretId: input.expectedSecretId,
       actor: await actorFor(user),
     });
+    forgetProjectVerification(access.project.id); // this instance rejects the old secret from the next request on
     revalidatePath(`/projects/${access.project.id}/settings/identity`);
     return success<SecretView>(
       { secretId: summary.id, secret, envSnippetHtml: await highlightedEnvSnippet(secret) },
@@ -48,3 +51,21 @@ export const rotateIdentitySecretAction = authenticatedAction(
     );
   },
 );
+
+/** Members may use the debugger too: it never shows the secret, and the token is neither stored nor logged. */
+export const debugIdentityTokenAction = authenticatedAction(
+  "debugIdentityToken",
+  ProjectInput.extend({ token: z.string().max(1_100_000, "That's over 1 MB; a token is at most 8 KB.") }),
+  async (input, user) => {
+    const access = await authorizeProject(user.id, input.projectId, "project:view");
+    if (!access.ok) return access;
+    return success<{ token: string; report: TokenDebugReport }>({ token: input.token, report: await debugIdentityToken(access.project.id, input.token) });
+  },
+);
+
+export const generateTestTokenAction = authenticatedAction("generateTestToken", ProjectInput, async (input, user) => {
+  const access = await authorizeProject(user.id, input.projectId, "project:view");
+  if (!access.ok) return access;
+  const token = await mintTestToken(access.project.id);
+  return success<{ token: string; report: TokenDebugReport }>({ token, report: await debugIdentityToken(access.project.id, token) });
+});

@@ -15,9 +15,18 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { RevealedSecretProvider } from "@/components/identity/revealed-secret";
 import { SecretPanel } from "@/components/identity/secret-panel";
 import { SnippetTabs } from "@/components/identity/snippet-tabs";
-import { GettingStarted } from "@/components/identity/getting-started";
+import { IntegrationStatusPanel } from "@/components/identity/integration-status";
+import { AutoRefresh } from "@/components/identity/auto-refresh";
+import { TokenDebugger } from "@/components/identity/token-debugger";
+import { integrationStatus } from "@/lib/identity/integration-status";
 import { SecurityNote, TraitsReference } from "@/components/identity/traits-reference";
-import { hideIdentitySecretAction, revealIdentitySecretAction, rotateIdentitySecretAction } from "./actions";
+import {
+  debugIdentityTokenAction,
+  generateTestTokenAction,
+  hideIdentitySecretAction,
+  revealIdentitySecretAction,
+  rotateIdentitySecretAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Identity" };
 
@@ -28,7 +37,11 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
   const access = await findProjectAccess(user.id, projectId);
   if (!access) notFound();
   const { project, team, role } = access;
-  const [secret, lastChange] = await Promise.all([currentSecretSummary(project.id), latestSecretChange(project.id)]);
+  const [secret, lastChange, status] = await Promise.all([
+    currentSecretSummary(project.id),
+    latestSecretChange(project.id),
+    integrationStatus(project.id),
+  ]);
   if (!secret) throw new Error("project has no current secret");
   const masked = maskSecret(secret.last4);
   const snippets = await highlightedSnippets(project.id, masked);
@@ -52,7 +65,6 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
           project&apos;s secret.
         </p>
       </div>
-      <GettingStarted />
 
       <Card id="project" title="Project">
         <dl className="grid gap-3 text-sm sm:grid-cols-[max-content_1fr] sm:gap-x-6">
@@ -67,6 +79,11 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
             <CopyButton text={audience} ariaLabel="Copy audience" className="min-h-8 py-1" />
           </dd>
         </dl>
+      </Card>
+
+      <Card id="status" title="Integration status" description="Tokens your servers sent through the widget in the last 24 hours. Updates live.">
+        <AutoRefresh everyMs={3000} />
+        <IntegrationStatusPanel status={status} now={new Date()} />
       </Card>
 
       <Card
@@ -97,6 +114,10 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
 
       <Card id="snippets" title="Snippets" description="Copy-paste ready: this project's ID and audience are already filled in.">
         <SnippetTabs snippets={snippets} currentSecretId={secret.id} />
+      </Card>
+
+      <Card id="debugger" title="Token debugger" description="Paste a token from your server to see exactly which checks pass.">
+        <TokenDebugger projectId={project.id} debugAction={debugIdentityTokenAction} generateAction={generateTestTokenAction} />
       </Card>
 
       <Card id="reference" title="Token claims and traits">

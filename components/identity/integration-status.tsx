@@ -1,0 +1,86 @@
+import { formatRelativeTime } from "@/lib/format-time";
+import type { IntegrationStatus } from "@/lib/identity/integration-status";
+import { GettingStarted } from "@/components/identity/getting-started";
+
+function formatMrr(cents: number | null): string {
+  return cents === null ? "–" : `$${(cents / 100).toFixed(2)}/mo`;
+}
+
+/** Live answer to "do my server's tokens verify?", from the last 24 hours. */
+export function IntegrationStatusPanel({ status, now }: { status: IntegrationStatus; now: Date }) {
+  const rejectedTotal = status.rejected.reduce((sum, row) => sum + row.count, 0);
+  if (status.accepted === 0 && rejectedTotal === 0) {
+    return (
+      <div className="flex flex-col gap-3" data-testid="integration-empty">
+        <p className="text-sm text-zinc-600">No tokens received yet. Three steps and this panel lights up:</p>
+        <GettingStarted />
+      </div>
+    );
+  }
+  return (
+    <div className="flex flex-col gap-4" data-testid="integration-status">
+      <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+        <div>
+          <dt className="text-zinc-500">Last success</dt>
+          <dd className="font-medium">
+            {status.lastSuccessAt ? <time dateTime={status.lastSuccessAt.toISOString()}>{formatRelativeTime(status.lastSuccessAt, now)}</time> : "never"}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-zinc-500">Accepted (24 h)</dt>
+          <dd className="font-medium text-emerald-700" data-testid="accepted-count">{status.accepted}</dd>
+        </div>
+        <div>
+          <dt className="text-zinc-500">Rejected (24 h)</dt>
+          <dd className="font-medium text-red-700">{rejectedTotal}</dd>
+        </div>
+        <div>
+          <dt className="text-zinc-500">Token age on arrival</dt>
+          <dd className="font-medium">
+            {status.tokenAge.median ? `median ${status.tokenAge.median}, max ${status.tokenAge.maxSeconds} s` : "–"}
+          </dd>
+        </div>
+      </dl>
+      {status.tokenAge.futureIatSeconds !== null && (
+        <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          Some tokens arrived with <code>iat</code> up to {status.tokenAge.futureIatSeconds} s in the future: your server&apos;s clock is ahead. Sync it
+          with NTP; beyond 60 s tokens are rejected.
+        </p>
+      )}
+      {status.rejected.length > 0 && (
+        <table className="w-full text-left text-sm" aria-label="Rejected tokens by error code">
+          <thead>
+            <tr className="border-b border-zinc-200 text-zinc-500"><th className="py-1 font-medium">Error code</th><th className="py-1 font-medium">Count</th></tr>
+          </thead>
+          <tbody>
+            {status.rejected.map((row) => (
+              <tr key={row.code} className="border-b border-zinc-100"><td className="py-1.5"><code>{row.code}</code></td><td>{row.count}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {status.recentUsers.length > 0 && (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm" aria-label="Recently identified users">
+            <thead>
+              <tr className="border-b border-zinc-200 text-zinc-500">
+                {["User ID", "Email", "Plan", "MRR", "Last seen"].map((h) => <th key={h} className="py-1 pr-3 font-medium whitespace-nowrap">{h}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {status.recentUsers.map((user) => (
+                <tr key={user.id} className="border-b border-zinc-100">
+                  <td className="py-1.5 pr-3"><code className="break-all">{user.id}</code></td>
+                  <td className="py-1.5 pr-3 break-all">{user.email ?? "–"}</td>
+                  <td className="py-1.5 pr-3">{user.plan ?? "–"}{user.interval ? ` (${user.interval}ly)` : ""}</td>
+                  <td className="py-1.5 pr-3 whitespace-nowrap">{formatMrr(user.mrrCents)}</td>
+                  <td className="py-1.5 whitespace-nowrap">{formatRelativeTime(user.lastSeenAt, now)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

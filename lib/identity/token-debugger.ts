@@ -1,0 +1,37 @@
+import "server-only";
+import { SignJWT } from "jose";
+import { inspectIdentityToken, type TokenInspection } from "@/lib/identity/token-verifier";
+import { projectVerification } from "@/lib/identity/project-keys";
+import { decryptCurrentSecret } from "@/lib/identity/secret-store";
+import { hmacKeyFromSecret } from "@/lib/identity/secret";
+import { UserFacingError } from "@/lib/result";
+
+/** What the debugger shows; the token itself is neither stored nor logged. */
+export type TokenDebugReport = Omit<TokenInspection, "result"> & { ok: boolean; code: string | null; message: string | null };
+
+export async function debugIdentityToken(projectId: string, token: string): Promise<TokenDebugReport> {
+  const verification = await projectVerification(projectId);
+  if (!verification) throw new UserFacingError("Project not found.");
+  // The secret stays on the server: it is only used to recognise the "base64-decoded secret" mistake.
+  const { secret } = await decryptCurrentSecret(projectId);
+  const { result, ...inspection } = await inspectIdentityToken(token, { ...verification, secretForHints: secret });
+  return { ...inspection, ok: result.ok, code: result.ok ? null : result.code, message: result.ok ? null : result.message };
+}
+
+/** A sample token signed with the current secret, exactly as the snippets mint one. */
+export async function mintTestToken(projectId: string): Promise<string> {
+  const verification = await projectVerification(projectId);
+  if (!verification) throw new UserFacingError("Project not found.");
+  const { secret } = await decryptCurrentSecret(projectId);
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({
+    sub: "reqio_test_user",
+    email: "test-user@example.com",
+    traits: { plan: "pro", amount: 2900, interval: "month" },
+  })
+    .setProtectedHeader({ alg: "HS256" })
+    .setAudience(verification.audience)
+    .setIssuedAt(now)
+    .setExpirationTime(now + 300)
+    .sign(hmacKeyFromSecret(secret));
+}

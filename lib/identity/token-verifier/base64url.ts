@@ -1,0 +1,65 @@
+/**
+ * Base64 helpers without Buffer, so the verifier runs in any JS runtime.
+ * - decodeBase64urlStrict: RFC 7515 compact parts — base64url alphabet only, no padding, no
+ *   whitespace, and canonical (unused trailing bits must be zero, so one token has one spelling).
+ * - decodeBase64Lenient: mimics Node's forgiving Buffer.from(text, "base64") for the debugger's
+ *   "did your server base64-decode the secret?" hint.
+ */
+
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+const URL_VALUES = new Int8Array(128).fill(-1);
+const ANY_VALUES = new Int8Array(128).fill(-1);
+for (let index = 0; index < ALPHABET.length; index++) {
+  URL_VALUES[ALPHABET.charCodeAt(index)] = index;
+  ANY_VALUES[ALPHABET.charCodeAt(index)] = index;
+}
+ANY_VALUES["+".charCodeAt(0)] = 62;
+ANY_VALUES["/".charCodeAt(0)] = 63;
+
+function sextet(table: Int8Array, code: number): number {
+  return code < 128 ? (table[code] ?? -1) : -1;
+}
+
+export function decodeBase64urlStrict(part: string): Uint8Array | null {
+  if (part.length % 4 === 1) return null;
+  const out = new Uint8Array(Math.floor((part.length * 3) / 4));
+  let buffer = 0;
+  let bits = 0;
+  let written = 0;
+  for (let index = 0; index < part.length; index++) {
+    const value = sextet(URL_VALUES, part.charCodeAt(index));
+    if (value < 0) return null;
+    buffer = (buffer << 6) | value;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[written++] = (buffer >> bits) & 0xff;
+      buffer &= (1 << bits) - 1;
+    }
+  }
+  return buffer === 0 ? out : null;
+}
+
+export function decodeBase64Lenient(text: string): Uint8Array {
+  const bytes: number[] = [];
+  let buffer = 0;
+  let bits = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 61 /* "=" */) break;
+    const value = sextet(ANY_VALUES, code);
+    if (value < 0) continue;
+    buffer = (buffer << 6) | value;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes.push((buffer >> bits) & 0xff);
+      buffer &= (1 << bits) - 1;
+    }
+  }
+  return Uint8Array.from(bytes);
+}
+
+export function isBase64urlAlphabet(part: string): boolean {
+  return /^[A-Za-z0-9_-]*$/.test(part);
+}

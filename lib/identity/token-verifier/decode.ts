@@ -1,0 +1,106 @@
+/**
+ * The "size" and "format" checks: everything that can be said about a token before looking at its
+ * algorithm or signature. The size limit is enforced before any splitting or decoding.
+ */
+import { decodeBase64urlStrict, isBase64urlAlphabet } from "./base64url";
+import { parseJsonObject } from "./json-object";
+import { MAX_TOKEN_BYTES } from "./limits";
+import { fail, pass, type StepOutcome } from "./outcome";
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const encoder = new TextEncoder();
+
+export type DecodedToken = { token: string; header: Record<string, unknown>; claims: Record<string, unknown> };
+
+export type DecodeReport = {
+  outcome: StepOutcome;
+  /** Set only when the format check passed. */
+  decoded: DecodedToken | null;
+  /** Whatever could be decoded, for the debugger, even when the format check failed. */
+  header: Record<string, unknown> | null;
+  claims: Record<string, unknown> | null;
+};
+
+export function checkSize(token: string): StepOutcome {
+  // UTF-8 needs at least one byte per UTF-16 unit and at most three: huge strings are rejected on
+  // their length alone, without encoding them.
+  const exact = token.length <= MAX_TOKEN_BYTES * 3;
+  const bytes = exact ? encoder.encode(token).length : token.length;
+  if (bytes > MAX_TOKEN_BYTES) {
+    return fail(
+      "token_too_large",
+      `The token is ${exact ? "" : "at least "}${bytes} bytes; the limit is ${MAX_TOKEN_BYTES}. Keep traits small: send ids and plan data, not whole records.`,
+    );
+  }
+  return pass(`${bytes} bytes (limit ${MAX_TOKEN_BYTES}).`);
+}
+
+export function notAString(token: unknown): StepOutcome {
+  const kind = token === null ? "null" : Array.isArray(token) ? "an array" : typeof token;
+  return fail("malformed_token", `The token must be a string (got ${kind}).`);
+}
+
+function decodePart(part: string, name: "header" | "payload"): { ok: true; value: Record<string, unknown> } | { ok: false; message: string } {
+  const bytes = decodeBase64urlStrict(part);
+  if (bytes === null) {
+    const why = part.includes("=") ? " (remove the \"=\" padding)" : /[+/]/.test(part) ? " (use - and _, not + and /)" : "";
+    return { ok: false, message: `The ${name} is not valid base64url${why}.` };
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { ok: false, message: `The ${name} is not valid UTF-8.` };
+  }
+  const parsed = parseJsonObject(text);
+  if (!parsed.ok) return { ok: false, message: `The ${name} ${parsed.detail}.` };
+  return { ok: true, value: parsed.value };
+}
+
+function surroundingProblem(token: string): string | null {
+  if (/^bearer\s/i.test(token)) {
+    return 'The token starts with "Bearer ": send the bare token (header.payload.signature) without the prefix.';
+  }
+  if (/^\s|\s$/.test(token)) {
+    return "The token has leading or trailing whitespace (a newline?): send the bare token, trimmed.";
+  }
+  if (/^["']|["']$/.test(token)) return "The token is wrapped in quotes: send the bare token without them.";
+  return null;
+}
+
+export function decodeToken(token: string): DecodeReport {
+  const malformed = (message: string, header: Record<string, unknown> | null = null, claims: Record<string, unknown> | null = null) => ({
+    outcome: fail("malformed_token", message),
+    decoded: null,
+    header,
+    claims,
+  });
+  if (token.length === 0) return malformed("The token is empty.");
+  const surrounding = surroundingProblem(token);
+  if (surrounding !== null) return malformed(surrounding);
+
+  const parts = token.split(".");
+  if (parts.length !== 3) {
+    const jwe = parts.length === 5 ? " It looks like an encrypted JWE; Reqio expects a signed HS256 JWT." : "";
+    return malformed(`A JWT has three base64url parts separated by dots (header.payload.signature); this one has ${parts.length}.${jwe}`);
+  }
+  const [headerPart = "", payloadPart = "", signaturePart = ""] = parts;
+  if (headerPart === "" || payloadPart === "") return malformed("The header or payload part is empty.");
+
+  const header = decodePart(headerPart, "header");
+  const claims = decodePart(payloadPart, "payload");
+  const headerValue = header.ok ? header.value : null;
+  const claimsValue = claims.ok ? claims.value : null;
+  if (!header.ok) return malformed(header.message, null, claimsValue);
+  if (!claims.ok) return malformed(claims.message, headerValue, null);
+  // The signature may be empty here (alg "none" tokens): the alg check reports those precisely.
+  if (!isBase64urlAlphabet(signaturePart) || decodeBase64urlStrict(signaturePart) === null) {
+    return malformed("The signature part is not valid base64url.", headerValue, claimsValue);
+  }
+  return {
+    outcome: pass("Three base64url parts; header and payload are JSON objects without duplicate members."),
+    decoded: { token, header: header.value, claims: claims.value },
+    header: headerValue,
+    claims: claimsValue,
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Reqio identity-token verifier: pure functions (no React, DB or "server-only"), clock injected.
+ *
+ *   verifyIdentityToken(token, { audience, keys, now? })           → VerifyResult
+ *   inspectIdentityToken(token, { audience, keys, now?, secretForHints? }) → TokenInspection
+ *   forgetVerifierKey(id) / clearVerifierKeyCache()                 → drop cached WebCrypto keys
+ */
+export { verifyIdentityToken } from "./verify";
+export { inspectIdentityToken } from "./inspect";
+export { forgetVerifierKey, clearVerifierKeyCache, cachedVerifierKeyCount } from "./key-cache";
+export { describeAudienceDifference } from "./audience-claim";
+export { isValidEmailAddress } from "./email-address";
+export { monthlyRecurringCents } from "./user-claims";
+export { CHECKS } from "./checklist";
+export {
+  MAX_TOKEN_BYTES,
+  CLOCK_SKEW_SECONDS,
+  MAX_LIFETIME_SECONDS,
+  MAX_SUB_LENGTH,
+  MAX_EMAIL_LENGTH,
+  MAX_PLAN_LENGTH,
+} from "./limits";
+export type {
+  VerifierKey,
+  TokenErrorCode,
+  IdentifiedUser,
+  VerifyResult,
+  VerifyOptions,
+  CheckStatus,
+  TokenCheck,
+  TokenInspection,
+  InspectOptions,
+} from "./types";

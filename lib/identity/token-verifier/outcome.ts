@@ -1,0 +1,32 @@
+import type { TokenErrorCode } from "./types";
+
+/** A failed check; the first one in checklist order becomes the `{ ok: false }` result. */
+export type TokenFailure = { code: TokenErrorCode; message: string; claim?: string };
+
+/** What one check function reports. `hint` is only surfaced by the token debugger. */
+export type StepOutcome =
+  | { status: "pass"; detail: string; hint?: string }
+  | { status: "fail"; failure: TokenFailure; hint?: string }
+  | { status: "skipped"; detail: string };
+
+/** A claim reader: the parsed value, or the failure that explains why it is unusable. */
+export type Read<T> = { ok: true; value: T } | { ok: false; failure: TokenFailure };
+
+export const pass = (detail: string, hint?: string): StepOutcome =>
+  hint === undefined ? { status: "pass", detail } : { status: "pass", detail, hint };
+
+export const skipped = (detail: string): StepOutcome => ({ status: "skipped", detail });
+
+export function fail(code: TokenErrorCode, message: string, claim?: string, hint?: string): StepOutcome {
+  const failure: TokenFailure = claim === undefined ? { code, message } : { code, message, claim };
+  return hint === undefined ? { status: "fail", failure } : { status: "fail", failure, hint };
+}
+
+export const failWith = (failure: TokenFailure, hint?: string): StepOutcome =>
+  hint === undefined ? { status: "fail", failure } : { status: "fail", failure, hint };
+
+export const readOk = <T>(value: T): Read<T> => ({ ok: true, value });
+
+export function readFail<T>(code: TokenErrorCode, message: string, claim: string): Read<T> {
+  return { ok: false, failure: { code, message, claim } };
+}

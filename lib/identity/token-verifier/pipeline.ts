@@ -1,0 +1,119 @@
+/**
+ * Runs the checklist. verifyIdentityToken uses mode "first-failure" (stops at the first failed
+ * check); inspectIdentityToken uses "all" (keeps going where inputs allow, so the admin sees every
+ * problem). Both take the result from the first failure in checklist order, so they always agree.
+ */
+import { buildUser, CLAIM_CHECKS } from "./claim-checks";
+import { CHECKS, CLAIM_CHECK_IDS, labelOf, type CheckId } from "./checklist";
+import { checkSize, decodeToken, notAString } from "./decode";
+import { checkAlgorithm, checkExtensions } from "./header-checks";
+import { skipped, type StepOutcome, type TokenFailure } from "./outcome";
+import { checkSignature } from "./signature";
+import type { TokenCheck, VerifierKey, VerifyOptions, VerifyResult } from "./types";
+
+export type PipelineMode = "first-failure" | "all";
+
+export type PipelineReport = {
+  result: VerifyResult;
+  header: Record<string, unknown> | null;
+  claims: Record<string, unknown> | null;
+  checks: TokenCheck[];
+  verifiedKey: VerifierKey | null;
+};
+
+function toCheck(id: CheckId, outcome: StepOutcome): TokenCheck {
+  const base = { id, label: labelOf(id) };
+  if (outcome.status === "fail") {
+    const check: TokenCheck = { ...base, status: "fail", detail: outcome.failure.message };
+    return outcome.hint === undefined ? check : { ...check, hint: outcome.hint };
+  }
+  const check: TokenCheck = { ...base, status: outcome.status, detail: outcome.detail };
+  return outcome.status === "pass" && outcome.hint !== undefined ? { ...check, hint: outcome.hint } : check;
+}
+
+function toFailure(failure: TokenFailure): VerifyResult {
+  return failure.claim === undefined
+    ? { ok: false, code: failure.code, message: failure.message }
+    : { ok: false, code: failure.code, message: failure.message, claim: failure.claim };
+}
+
+function readClock(options: VerifyOptions): number {
+  const ms = (options.now ?? Date.now)();
+  if (typeof ms !== "number" || !Number.isFinite(ms)) throw new Error("The verifier clock returned an invalid time.");
+  return Math.floor(ms / 1000);
+}
+
+export async function runPipeline(token: unknown, options: VerifyOptions, mode: PipelineMode): Promise<PipelineReport> {
+  const state = {
+    checks: [] as TokenCheck[],
+    failure: null as TokenFailure | null,
+    header: null as Record<string, unknown> | null,
+    claims: null as Record<string, unknown> | null,
+    verifiedKey: null as VerifierKey | null,
+  };
+  const finish = (result?: VerifyResult): PipelineReport => {
+    const done = new Set(state.checks.map((check) => check.id));
+    for (const { id } of CHECKS) if (!done.has(id)) state.checks.push(toCheck(id, skipped("Not checked: an earlier check failed.")));
+    const failure = state.failure ?? { code: "malformed_token", message: "The token could not be verified." };
+    const { header, claims, checks, verifiedKey } = state;
+    return { header, claims, checks, verifiedKey, result: result ?? toFailure(failure) };
+  };
+  /** Records a check; true when verification should stop here. */
+  const record = (id: CheckId, outcome: StepOutcome): boolean => {
+    state.checks.push(toCheck(id, outcome));
+    if (outcome.status === "fail" && state.failure === null) state.failure = outcome.failure;
+    return mode === "first-failure" && state.failure !== null;
+  };
+  const skip = (ids: readonly CheckId[], why: string) => ids.forEach((id) => record(id, skipped(why)));
+
+  const nowSeconds = readClock(options);
+
+  if (typeof token !== "string") {
+    record("size", skipped("Not a string."));
+    record("format", notAString(token));
+    return finish();
+  }
+  const size = checkSize(token);
+  record("size", size);
+  if (size.status === "fail") return finish(); // too large: never decode, not even in the debugger
+
+  const decoded = decodeToken(token);
+  state.header = decoded.header;
+  state.claims = decoded.claims;
+  if (record("format", decoded.outcome)) return finish();
+
+  if (decoded.header === null) skip(["alg", "extensions"], "Not checked: the header could not be decoded.");
+  else if (record("alg", checkAlgorithm(decoded.header)) || record("extensions", checkExtensions(decoded.header))) return finish();
+
+  if (decoded.decoded === null || state.failure !== null) {
+    record("signature", skipped("Not checked: the token's format or header was rejected."));
+  } else {
+    const signature = await checkSignature(decoded.decoded.token, options.keys);
+    state.verifiedKey = signature.key;
+    if (record("signature", signature.outcome)) return finish();
+  }
+
+  const claims = decoded.claims;
+  if (claims === null) {
+    skip(CLAIM_CHECK_IDS, "Not checked: the payload could not be decoded.");
+    return finish();
+  }
+  const input = { claims, nowSeconds, audience: options.audience };
+  for (const id of CLAIM_CHECK_IDS) {
+    let outcome = CLAIM_CHECKS[id](input);
+    if (state.verifiedKey === null && outcome.status === "pass") {
+      outcome = { ...outcome, detail: `${outcome.detail} (Unverified: the signature was not accepted.)` };
+    }
+    if (record(id, outcome)) return finish();
+  }
+
+  const key = state.verifiedKey;
+  if (state.failure !== null || key === null) return finish();
+  const built = buildUser(claims);
+  if (!built.ok) {
+    state.failure = built.failure;
+    return finish();
+  }
+  const { user, issuedAt } = built.value;
+  return finish({ ok: true, user, keyId: key.id, issuedAt, ageSeconds: nowSeconds - issuedAt });
+}

@@ -1,0 +1,111 @@
+/**
+ * exp / iat / lifetime / nbf checks, with our own semantics (not jose's): timestamps are whole
+ * seconds as safe integers, 60 s of clock skew both ways, exp - iat at most 300 s.
+ * "now" is the injected clock floored to whole seconds.
+ */
+import { isoTime, plural, showValue } from "./display";
+import { CLOCK_SKEW_SECONDS, MAX_LIFETIME_SECONDS, MILLISECONDS_THRESHOLD } from "./limits";
+import { fail, failWith, pass, readFail, readOk, skipped, type Read, type StepOutcome } from "./outcome";
+
+export type TimeClaim = "exp" | "iat" | "nbf";
+export type ClaimInput = { claims: Record<string, unknown>; nowSeconds: number; audience: string };
+
+const SETTER: Record<TimeClaim, string> = {
+  exp: ".setExpirationTime(now + 300)",
+  iat: ".setIssuedAt(now)",
+  nbf: ".setNotBefore(now)",
+};
+
+export const MILLISECONDS_HINT = "exp is in milliseconds; use Math.floor(Date.now() / 1000)";
+
+/** Required claims must be present; JSON null counts as present (and invalid) for registered claims. */
+export function readTimeClaim(claims: Record<string, unknown>, name: TimeClaim, required: boolean): Read<number | null> {
+  if (!Object.hasOwn(claims, name)) {
+    return required ? readFail("missing_claim", `The \`${name}\` claim is missing: set it with ${SETTER[name]}.`, name) : readOk(null);
+  }
+  const value = claims[name];
+  if (typeof value === "number" && Number.isSafeInteger(value)) return readOk(value);
+  const base = `\`${name}\` must be a whole number of seconds since the Unix epoch`;
+  let message: string;
+  if (typeof value === "string") message = `${base}, not a string (got ${showValue(value)}).`;
+  else if (typeof value !== "number") message = `${base} (got ${showValue(value)}).`;
+  else if (!Number.isFinite(value) || !Number.isInteger(value)) {
+    message = Number.isFinite(value)
+      ? `${base} (got ${value}): use Math.floor(Date.now() / 1000).`
+      : `${base} (got a number too large to represent).`;
+  } else message = `${base} within the safe integer range (got ${value}).`;
+  return readFail("invalid_claim", message, name);
+}
+
+const looksLikeMs = (value: number | null): boolean => value !== null && value > MILLISECONDS_THRESHOLD;
+
+export function checkExp({ claims, nowSeconds }: ClaimInput): StepOutcome {
+  const exp = readTimeClaim(claims, "exp", true);
+  if (!exp.ok) return failWith(exp.failure);
+  const value = exp.value as number;
+  const hint = looksLikeMs(value) ? MILLISECONDS_HINT : undefined;
+  const ago = nowSeconds - value;
+  if (ago > CLOCK_SKEW_SECONDS) {
+    return fail(
+      "token_expired",
+      `The token expired ${plural(ago, "second")} ago (exp ${value} = ${isoTime(value)}). Mint a fresh token for each page load; tokens live ${MAX_LIFETIME_SECONDS} seconds.`,
+      "exp",
+      "Mint the token when the page is rendered (or fetch a fresh one before Reqio.identify), not once at login.",
+    );
+  }
+  if (ago > 0) return pass(`Expired ${plural(ago, "second")} ago, within the ${CLOCK_SKEW_SECONDS} s clock-skew allowance.`, hint);
+  return pass(`Expires in ${plural(-ago, "second")} (${isoTime(value)}).`, hint);
+}
+
+export function checkIat({ claims, nowSeconds }: ClaimInput): StepOutcome {
+  const iat = readTimeClaim(claims, "iat", true);
+  if (!iat.ok) return failWith(iat.failure);
+  const value = iat.value as number;
+  const hint = looksLikeMs(value) ? MILLISECONDS_HINT.replace("exp", "iat") : undefined;
+  const ahead = value - nowSeconds;
+  if (ahead > CLOCK_SKEW_SECONDS) {
+    return fail(
+      "iat_in_future",
+      `\`iat\` is ${plural(ahead, "second")} in the future (iat ${value} = ${isoTime(value)}); more than ${CLOCK_SKEW_SECONDS} s of clock skew. Sync the signing server's clock (NTP).`,
+      "iat",
+      hint ?? "The signing server's clock is ahead of real time; enable NTP time sync.",
+    );
+  }
+  return pass(ahead > 0 ? `Issued ${plural(ahead, "second")} in the future (within skew).` : `Issued ${plural(-ahead, "second")} ago.`, hint);
+}
+
+export function checkLifetime({ claims }: ClaimInput): StepOutcome {
+  const exp = readTimeClaim(claims, "exp", true);
+  const iat = readTimeClaim(claims, "iat", true);
+  if (!exp.ok || !iat.ok) return skipped("Needs valid `exp` and `iat`.");
+  const lifetime = (exp.value as number) - (iat.value as number);
+  const hint = looksLikeMs(exp.value) ? MILLISECONDS_HINT : undefined;
+  if (lifetime < 0) {
+    return fail("invalid_claim", `\`exp\` (${exp.value}) is before \`iat\` (${iat.value}).`, "exp", hint);
+  }
+  if (lifetime > MAX_LIFETIME_SECONDS) {
+    return fail(
+      "lifetime_too_long",
+      `The token lives ${plural(lifetime, "second")} (\`exp\` - \`iat\`); the maximum is ${MAX_LIFETIME_SECONDS}. ` +
+        (hint === undefined ? `Use .setExpirationTime(now + ${MAX_LIFETIME_SECONDS}).` : "`exp` looks like milliseconds: use Math.floor(Date.now() / 1000)."),
+      "exp",
+      hint ?? `Set exp = iat + ${MAX_LIFETIME_SECONDS} and mint a new token per page load.`,
+    );
+  }
+  return pass(`Lives ${plural(lifetime, "second")} (max ${MAX_LIFETIME_SECONDS}).`);
+}
+
+export function checkNbf({ claims, nowSeconds }: ClaimInput): StepOutcome {
+  const nbf = readTimeClaim(claims, "nbf", false);
+  if (!nbf.ok) return failWith(nbf.failure);
+  if (nbf.value === null) return pass("Not set (optional).");
+  const ahead = nbf.value - nowSeconds;
+  if (ahead > CLOCK_SKEW_SECONDS) {
+    return fail(
+      "token_not_yet_valid",
+      `\`nbf\` is ${plural(ahead, "second")} in the future (nbf ${nbf.value} = ${isoTime(nbf.value)}): the token is not valid yet. Omit nbf or set it to now.`,
+      "nbf",
+    );
+  }
+  return pass("Already valid.");
+}

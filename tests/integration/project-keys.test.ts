@@ -1,0 +1,33 @@
+// The identify path's key cache: decrypted once per secret, and a rotation is picked up on the next request.
+import { describe, expect, it } from "vitest";
+import { createProject } from "@/lib/projects/projects";
+import { decryptCurrentSecret, rotateIdentitySecret } from "@/lib/identity/secret-store";
+import { forgetProjectVerification, projectVerification } from "@/lib/identity/project-keys";
+import { hmacKeyFromSecret } from "@/lib/identity/secret";
+import { createTeamWithOwner } from "../helpers/fixtures";
+
+describe("projectVerification", () => {
+  it("serves the current key, and after a rotation the new one (at once with forget, within 500 ms without)", async () => {
+    const owner = await createTeamWithOwner("keys");
+    const { id: projectId } = await createProject({ teamId: owner.team.id, name: "Keys", actor: owner.actor });
+    const t0 = Date.now();
+    const first = await projectVerification(projectId, t0);
+    const { secret, summary } = await decryptCurrentSecret(projectId);
+    expect(first?.audience).toMatch(new RegExp(`/p/${projectId}$`));
+    expect(first?.keys.map((k) => k.key)).toEqual([hmacKeyFromSecret(secret)]);
+    expect(await projectVerification(projectId, t0 + 100)).toBe(first);
+
+    const rotated = await rotateIdentitySecret({ projectId, teamId: owner.team.id, expectedSecretId: summary.id, actor: owner.actor });
+    // Another instance (no forget call) notices once its cached view is older than 500 ms.
+    expect((await projectVerification(projectId, t0 + 200))?.keys[0]?.id).toBe(summary.id);
+    expect((await projectVerification(projectId, t0 + 600))?.keys[0]?.id).toBe(rotated.summary.id);
+    // The instance that rotated forgets at once.
+    forgetProjectVerification(projectId);
+    expect((await projectVerification(projectId, t0 + 601))?.keys[0]?.key).toEqual(hmacKeyFromSecret(rotated.secret));
+  });
+
+  it("is null for unknown and malformed project IDs", async () => {
+    expect(await projectVerification("prj_0000000000000000000000")).toBeNull();
+    expect(await projectVerification("../etc/passwd")).toBeNull();
+  });
+});

@@ -1,0 +1,197 @@
+import { describe, expect, it } from "vitest";
+import {
+  CHECKS,
+  describeAudienceDifference,
+  inspectIdentityToken,
+  verifyIdentityToken,
+  type InspectOptions,
+  type TokenCheck,
+  type TokenInspection,
+  type VerifierKey,
+} from "@/lib/identity/token-verifier";
+import { hmacKeyFromSecret } from "@/lib/identity/secret";
+import { TOKEN_CASES, claims, craft, docsToken, tokenOfSize, traits, type TokenCaseContext } from "@/tests/fixtures/token-cases";
+
+const SECRET = "rqio_sk_7hQ3nB9xK2mV5cR8tY1uW4pL6sD0fG3jZ9aE2iO5r";
+const PREVIOUS_SECRET = "rqio_sk_Pq1Rs2Tu3Vw4Xy5Za6Bc7De8Fg9Hi0Jk1Lm2No3Pq4R";
+const OTHER_SECRET = "rqio_sk_Lm0Nn1Oo2Pp3Qq4Rr5Ss6Tt7Uu8Vv9Ww0Xx1Yy2Zz3A";
+const AUDIENCE = "https://app.reqio.test/p/prj_8Hk2Lm4Np6Qr8St0Uv2Wx4";
+const NOW = 1_760_000_000;
+
+const CURRENT_KEY: VerifierKey = { id: "key_current", label: `current secret ••••${SECRET.slice(-4)}`, key: hmacKeyFromSecret(SECRET) };
+const PREVIOUS_KEY: VerifierKey = { id: "key_previous", label: `previous secret ••••${PREVIOUS_SECRET.slice(-4)}`, key: hmacKeyFromSecret(PREVIOUS_SECRET) };
+
+const ctx: TokenCaseContext = { secret: SECRET, audience: AUDIENCE, otherSecret: OTHER_SECRET, nowSeconds: NOW };
+const options: InspectOptions = { audience: AUDIENCE, keys: [CURRENT_KEY], now: () => NOW * 1000, secretForHints: SECRET };
+
+const REQUIRED_CHECKS = ["size", "format", "alg", "signature", "exp", "iat", "lifetime", "nbf", "aud", "sub", "email", "traits.plan", "traits.amount", "traits.interval"];
+
+function check(inspection: TokenInspection, id: string): TokenCheck {
+  const found = inspection.checks.find((candidate) => candidate.id === id);
+  if (found === undefined) throw new Error(`no check ${id}`);
+  return found;
+}
+
+const statuses = (inspection: TokenInspection) => Object.fromEntries(inspection.checks.map((c) => [c.id, c.status]));
+
+describe("inspectIdentityToken", () => {
+  it("lists every check, in order, all passing for a valid token, and names the verifying key", async () => {
+    const inspection = await inspectIdentityToken(await docsToken(ctx), options);
+    expect(inspection.checks.map((c) => c.id)).toEqual(CHECKS.map((c) => c.id));
+    for (const id of REQUIRED_CHECKS) expect(inspection.checks.map((c) => c.id)).toContain(id);
+    expect(inspection.checks.every((c) => c.status === "pass")).toBe(true);
+    expect(inspection.checks.every((c) => c.label.length > 0 && c.detail.length > 0)).toBe(true);
+    expect(inspection.verifiedWith).toBe(CURRENT_KEY.label);
+    expect(check(inspection, "signature").detail).toContain(CURRENT_KEY.label);
+    expect(inspection.header).toEqual({ alg: "HS256" });
+    expect(inspection.claims).toMatchObject({ sub: "user_123", aud: AUDIENCE, iat: NOW, exp: NOW + 300 });
+    expect(inspection.result).toMatchObject({ ok: true, keyId: "key_current", user: { id: "user_123", mrrCents: 2900 } });
+  });
+
+  it("names the previous secret when a token verifies with it after a rotation", async () => {
+    const token = craft({ ...ctx, secret: PREVIOUS_SECRET }, claims(ctx));
+    const inspection = await inspectIdentityToken(token, { ...options, keys: [CURRENT_KEY, PREVIOUS_KEY] });
+    expect(inspection.verifiedWith).toBe(PREVIOUS_KEY.label);
+    expect(inspection.result).toMatchObject({ ok: true, keyId: "key_previous" });
+  });
+
+  it.each(TOKEN_CASES)("agrees with verifyIdentityToken: $name", async (row) => {
+    const token = await row.make(ctx);
+    const [inspection, result] = await Promise.all([inspectIdentityToken(token, options), verifyIdentityToken(token, options)]);
+    expect(inspection.result).toEqual(result);
+    expect(inspection.checks).toHaveLength(CHECKS.length);
+    const firstFailure = inspection.checks.find((c) => c.status === "fail");
+    if (result.ok) expect(firstFailure).toBeUndefined();
+    else expect(firstFailure?.detail).toBe(result.message);
+  });
+
+  it("hints that a decimal amount must be sent in cents", async () => {
+    const inspection = await inspectIdentityToken(craft(ctx, claims(ctx, { traits: traits({ amount: 29.99 }) })), options);
+    const amount = check(inspection, "traits.amount");
+    expect(amount.status).toBe("fail");
+    expect(amount.hint).toMatch(/send cents/i);
+    expect(amount.hint).toContain("2999");
+    expect(check(inspection, "traits.plan").status).toBe("pass");
+    expect(check(inspection, "traits.interval").status).toBe("pass");
+  });
+
+  it("hints that exp is in milliseconds", async () => {
+    const inspection = await inspectIdentityToken(craft(ctx, claims(ctx, { exp: (NOW + 300) * 1000 })), options);
+    expect(inspection.result).toMatchObject({ ok: false, code: "lifetime_too_long", claim: "exp" });
+    expect(check(inspection, "exp").hint).toBe("exp is in milliseconds; use Math.floor(Date.now() / 1000)");
+    expect(check(inspection, "lifetime")).toMatchObject({ status: "fail", hint: "exp is in milliseconds; use Math.floor(Date.now() / 1000)" });
+  });
+
+  it.each([
+    ["trailing slash", `${AUDIENCE}/`, "Remove the trailing slash."],
+    ["other host", AUDIENCE.replace("app.reqio.test", "reqio.example.com"), 'The host differs: "reqio.example.com" instead of "app.reqio.test".'],
+    ["http vs https", AUDIENCE.replace("https:", "http:"), "Use https:// instead of http://."],
+    ["other port", AUDIENCE.replace("app.reqio.test", "app.reqio.test:8443"), 'The host differs: "app.reqio.test:8443" instead of "app.reqio.test".'],
+    ["other project", AUDIENCE.replace(/prj_\w+$/, "prj_0000000000000000000000"), /The project id differs: "prj_0{22}" instead of "prj_8Hk2/],
+    ["case", AUDIENCE.toUpperCase(), /letter case differs/],
+  ])("says exactly what differs in aud: %s", async (_name, aud, hint) => {
+    const inspection = await inspectIdentityToken(craft(ctx, claims(ctx, { aud })), options);
+    const audCheck = check(inspection, "aud");
+    expect(audCheck.status).toBe("fail");
+    if (typeof hint === "string") expect(audCheck.hint).toBe(hint);
+    else expect(audCheck.hint).toMatch(hint);
+  });
+
+  it("describeAudienceDifference combines differences", () => {
+    expect(describeAudienceDifference("http://localhost:3000/p/prj_a/", "https://app.reqio.test/p/prj_a")).toBe(
+      'use https:// instead of http://; the host differs: "localhost:3000" instead of "app.reqio.test"; remove the trailing slash',
+    );
+    expect(describeAudienceDifference("not a url", AUDIENCE)).toContain("use the exact audience");
+  });
+
+  it.each([
+    ["the whole secret base64-decoded (Buffer.from(secret, 'base64'))", (secret: string) => Buffer.from(secret, "base64")],
+    ["the random part base64-decoded", (secret: string) => Buffer.from(secret.slice("rqio_sk_".length), "base64")],
+  ])("recognises a server that used %s", async (_name, derive) => {
+    const token = craft(ctx, claims(ctx), { key: derive(SECRET) });
+    const inspection = await inspectIdentityToken(token, options);
+    expect(inspection.result).toMatchObject({ ok: false, code: "bad_signature" });
+    expect(inspection.verifiedWith).toBeNull();
+    expect(check(inspection, "signature").hint).toBe(
+      "Your server base64-decoded the secret; use new TextEncoder().encode(process.env.REQIO_SECRET).",
+    );
+  });
+
+  it("recognises a trailing newline in REQIO_SECRET and a dropped prefix", async () => {
+    const newline = await inspectIdentityToken(craft(ctx, claims(ctx), { key: `${SECRET}\n` }), options);
+    expect(check(newline, "signature").hint).toMatch(/ends with whitespace \("\\n"\)/);
+    const noPrefix = await inspectIdentityToken(craft(ctx, claims(ctx), { key: SECRET.slice(8) }), options);
+    expect(check(noPrefix, "signature").hint).toMatch(/dropped the "rqio_sk_" prefix/);
+  });
+
+  it("gives the generic other-secret hint when no mistake explains the signature, or without secretForHints", async () => {
+    const other = await inspectIdentityToken(craft(ctx, claims(ctx), { key: OTHER_SECRET }), options);
+    expect(check(other, "signature").hint).toMatch(/signed with another secret \(maybe the one before the last rotation, or another project's\)/);
+    const base64 = craft(ctx, claims(ctx), { key: Buffer.from(SECRET, "base64") });
+    const noSecret = await inspectIdentityToken(base64, { ...options, secretForHints: undefined });
+    expect(check(noSecret, "signature").hint).toMatch(/another secret/);
+  });
+
+  it("still checks the (unverified) claims when the signature fails", async () => {
+    const token = craft(ctx, claims(ctx, { traits: traits({ amount: 19.5 }) }), { key: OTHER_SECRET });
+    const inspection = await inspectIdentityToken(token, options);
+    expect(inspection.result).toMatchObject({ ok: false, code: "bad_signature" });
+    expect(check(inspection, "traits.amount")).toMatchObject({ status: "fail", hint: expect.stringContaining("1950") });
+    expect(check(inspection, "sub").detail).toContain("Unverified");
+  });
+
+  it("skips the signature but checks claims when alg is refused", async () => {
+    const inspection = await inspectIdentityToken(craft(ctx, claims(ctx, { exp: NOW + 3600 }), { header: { alg: "none" }, signature: "" }), options);
+    expect(statuses(inspection)).toMatchObject({ size: "pass", format: "pass", alg: "fail", signature: "skipped", lifetime: "fail", sub: "pass" });
+    expect(inspection.result).toMatchObject({ code: "alg_not_allowed" });
+    expect(check(inspection, "alg").hint).toContain('alg: "HS256"');
+  });
+
+  it("skips everything after size for an oversized token, without decoding it", async () => {
+    const inspection = await inspectIdentityToken(tokenOfSize(ctx, 8193), options);
+    expect(inspection.result).toMatchObject({ ok: false, code: "token_too_large" });
+    expect(inspection.header).toBeNull();
+    expect(inspection.claims).toBeNull();
+    expect(inspection.checks[0]).toMatchObject({ id: "size", status: "fail" });
+    expect(inspection.checks.slice(1).every((c) => c.status === "skipped")).toBe(true);
+  });
+
+  it("shows the decodable header when the payload is garbage", async () => {
+    const token = craft(ctx, claims(ctx)).replace(/\.[^.]+\./, ".%%%.");
+    const inspection = await inspectIdentityToken(token, options);
+    expect(inspection.header).toEqual({ alg: "HS256" });
+    expect(inspection.claims).toBeNull();
+    expect(statuses(inspection)).toMatchObject({ format: "fail", alg: "pass", signature: "skipped", exp: "skipped", "traits.amount": "skipped" });
+  });
+
+  it("reports a non-string token as a format failure with size skipped", async () => {
+    const inspection = await inspectIdentityToken(42, options);
+    expect(inspection.result).toMatchObject({ ok: false, code: "malformed_token", message: "The token must be a string (got number)." });
+    expect(statuses(inspection)).toMatchObject({ size: "skipped", format: "fail", signature: "skipped" });
+  });
+
+  it("passes trait checks as not set when traits are absent, and skips them when traits are invalid", async () => {
+    const absent = await inspectIdentityToken(await docsToken(ctx, { traits: undefined }), options);
+    expect(statuses(absent)).toMatchObject({ traits: "pass", "traits.plan": "pass", "traits.amount": "pass", "traits.interval": "pass" });
+    const invalid = await inspectIdentityToken(craft(ctx, claims(ctx, { traits: [1, 2] })), options);
+    expect(statuses(invalid)).toMatchObject({ traits: "fail", "traits.plan": "skipped", "traits.amount": "skipped", "traits.interval": "skipped" });
+  });
+
+  it("exposes a __proto__ claim as data without polluting anything", async () => {
+    const token = craft(ctx, `{"__proto__":{"polluted":true},${JSON.stringify(claims(ctx)).slice(1)}`);
+    const inspection = await inspectIdentityToken(token, options);
+    expect(inspection.result).toMatchObject({ ok: false, code: "invalid_claim", claim: "__proto__" });
+    expect(check(inspection, "reserved").status).toBe("fail");
+    expect(Object.hasOwn(inspection.claims ?? {}, "__proto__")).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("never throws on garbage", async () => {
+    for (const input of [undefined, null, {}, [], Symbol("x"), "a".repeat(2_000_000), "..", "e30.e30.", "e30.W10.e30"]) {
+      const inspection = await inspectIdentityToken(input, options);
+      expect(inspection.result.ok).toBe(false);
+    }
+    const broken = await inspectIdentityToken("x.y.z", null as unknown as InspectOptions);
+    expect(broken.result).toMatchObject({ ok: false, code: "malformed_token" });
+  });
+});
