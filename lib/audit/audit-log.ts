@@ -1,17 +1,44 @@
 import "server-only";
 import { db, type DbTransaction } from "@/lib/db";
 
-export type AuditAction = "project.created" | "project.renamed" | "project.deleted" | "secret.revealed" | "secret.rotated";
+export const AUDIT_ACTIONS = [
+  "project.created",
+  "project.renamed",
+  "project.deleted",
+  "secret.revealed",
+  "secret.rotated",
+  "secret.previous_expired",
+  "token_debugger.used",
+  "reauth.confirmed",
+  "reauth.failed",
+  "team.created",
+  "team.renamed",
+  "member.invited",
+  "invitation.revoked",
+  "invitation.accepted",
+  "member.role_changed",
+  "member.removed",
+  "member.left",
+  "ownership.transferred",
+  "sessions.revoked",
+  "password.changed",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Who did it and from where; taken from the request by lib/auth/request-context.ts. */
 export type Actor = { id: string; email: string; ip: string | null; userAgent: string | null };
 
 type AuditDetails = Record<string, string | number | boolean | null>;
 
+/** For events no person caused, e.g. a grace period running out. */
+export type SystemActor = { id: null; email: "system"; ip: null; userAgent: null };
+export const SYSTEM_ACTOR: SystemActor = { id: null, email: "system", ip: null, userAgent: null };
+
 /** Appends one event. Details hold names and fingerprints, never a secret or a token. */
 export async function recordAuditEvent(
   client: DbTransaction | typeof db,
-  event: { teamId: string; projectId?: string; actor: Actor; action: AuditAction; details?: AuditDetails },
+  event: { teamId: string; projectId?: string; actor: Actor | SystemActor; action: AuditAction; details?: AuditDetails },
 ): Promise<void> {
   await client.auditEvent.create({
     data: {

@@ -13,6 +13,16 @@ export const PROJECT_NOT_FOUND = "Project not found.";
 export const TEAM_NOT_FOUND = "Team not found.";
 
 const DENIED: Record<Permission, string> = {
+  "team:view": "You can't view this team.",
+  "team:rename": "Only owners and admins can rename the team.",
+  "team:delete": "Only owners can delete the team.",
+  "members:view": "You can't view this team's members.",
+  "members:invite": "Only owners and admins can invite people.",
+  "members:manage": "Only owners and admins can manage members.",
+  "owners:manage": "Only owners can manage owners.",
+  "audit:view": "Only owners and admins can see the audit log.",
+  "secret:expire": "Only owners and admins can expire the previous secret.",
+  "token:debug": "You can't use the token debugger for this project.",
   "project:view": "You can't view this project.",
   "project:create": "Only owners and admins can create projects.",
   "project:rename": "Only owners and admins can rename projects.",

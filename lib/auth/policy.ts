@@ -1,13 +1,23 @@
 import type { Role } from "@/lib/auth/roles";
 
-/** Everything a signed-in user can ask to do to a team's resources. */
+/** Everything a signed-in user can ask to do to a team's resources, and which roles may. */
 export const PERMISSIONS = {
+  "team:view": ["owner", "admin", "member"],
+  "team:rename": ["owner", "admin"],
+  "team:delete": ["owner"],
+  "members:view": ["owner", "admin", "member"],
+  "members:invite": ["owner", "admin"],
+  "members:manage": ["owner", "admin"],
+  "owners:manage": ["owner"],
+  "audit:view": ["owner", "admin"],
   "project:view": ["owner", "admin", "member"],
   "project:create": ["owner", "admin"],
   "project:rename": ["owner", "admin"],
   "project:delete": ["owner", "admin"],
   "secret:reveal": ["owner", "admin"],
   "secret:rotate": ["owner", "admin"],
+  "secret:expire": ["owner", "admin"],
+  "token:debug": ["owner", "admin", "member"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -57,14 +57,14 @@ export const debugIdentityTokenAction = authenticatedAction(
   "debugIdentityToken",
   ProjectInput.extend({ token: z.string().max(1_100_000, "That's over 1 MB; a token is at most 8 KB.") }),
   async (input, user) => {
-    const access = await authorizeProject(user.id, input.projectId, "project:view");
+    const access = await authorizeProject(user.id, input.projectId, "token:debug");
     if (!access.ok) return access;
     return success<{ token: string; report: TokenDebugReport }>({ token: input.token, report: await debugIdentityToken(access.project.id, input.token) });
   },
 );
 
 export const generateTestTokenAction = authenticatedAction("generateTestToken", ProjectInput, async (input, user) => {
-  const access = await authorizeProject(user.id, input.projectId, "project:view");
+  const access = await authorizeProject(user.id, input.projectId, "token:debug");
   if (!access.ok) return access;
   const token = await mintTestToken(access.project.id);
   return success<{ token: string; report: TokenDebugReport }>({ token, report: await debugIdentityToken(access.project.id, token) });
