@@ -4,6 +4,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Native addon + driver adapter stay plain Node requires instead of being bundled.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  // `npm test` type-checks the whole repo (tsc --noEmit) before building; don't do it twice.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

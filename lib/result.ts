@@ -1,7 +1,7 @@
 /** What every server action returns: forms render `error`/`fieldErrors`; nothing expected is thrown. */
 export type ActionResult<T = null> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; error: string; fieldErrors?: Partial<Record<string, string>> };
+  | { ok: false; error: string; code?: string; fieldErrors?: Partial<Record<string, string>> };
 
 export type Failure = Extract<ActionResult<never>, { ok: false }>;
 
@@ -11,6 +11,11 @@ export function success<T>(data: T, message?: string): ActionResult<T> {
 
 export function failure(error: string, fieldErrors?: Failure["fieldErrors"]): Failure {
   return fieldErrors ? { ok: false, error, fieldErrors } : { ok: false, error };
+}
+
+/** A failure the client reacts to by its code (e.g. "reauth_required" opens the password prompt). */
+export function coded(code: string, error: string): Failure {
+  return { ok: false, error, code };
 }
 
 /** Thrown for a failure whose message is safe and useful to show; anything else becomes a generic error. */

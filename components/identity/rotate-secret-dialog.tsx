@@ -4,26 +4,40 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FormStatus } from "@/components/ui/form-status";
+import { useReauth } from "@/components/identity/reauth";
+import { DEFAULT_GRACE_PERIOD, GRACE_PERIODS, GRACE_PERIOD_IDS } from "@/lib/identity/grace-period";
 import type { ActionResult } from "@/lib/result";
 import type { FormAction } from "@/lib/actions/form-action";
 import type { SecretView } from "@/lib/identity/secret-view";
 
-export function RotateSecretDialog({ projectId, expectedSecretId, action, onRotated }: {
+const HINTS: Record<string, string> = {
+  immediately: "The right choice after a leak: the current secret stops working the moment you confirm.",
+  "1h": "Enough for a quick redeploy.",
+  "24h": "Recommended: time to roll out the new secret everywhere while watching the old one's traffic.",
+  "7d": "For slow release cycles.",
+};
+
+export function RotateSecretDialog({ projectId, expectedSecretId, livePreviousMasked, action, onRotated }: {
   projectId: string;
   /** The secret the admin is looking at: a stale or repeated confirm is refused instead of rotating twice. */
   expectedSecretId: string;
+  livePreviousMasked: string | null;
   action: FormAction<SecretView>;
   onRotated: (view: SecretView) => void;
 }) {
   const [open, setOpen] = useState(false);
+  const reauth = useReauth();
   const [result, dispatch, pending] = useActionState<ActionResult<SecretView> | null, FormData>(async (previous, formData) => {
     const outcome = await action(previous, formData);
     if (outcome.ok) {
       onRotated(outcome.data);
       setOpen(false);
+    } else {
+      reauth.intercept(outcome, () => dispatch(formData));
     }
     return outcome;
   }, null);
+  const visible = result && (result.ok || result.code !== "reauth_required") ? result : null;
 
   return (
     <div className="flex flex-wrap items-center gap-3">
@@ -33,18 +47,30 @@ export function RotateSecretDialog({ projectId, expectedSecretId, action, onRota
         </DialogTrigger>
         <DialogContent
           title="Rotate the signing secret?"
-          description={
-            <>
-              <p>A new secret replaces the current one <strong>immediately</strong>. Tokens signed with the current secret stop verifying until
-                your servers use the new one.</p>
-              <p className="mt-2">Do this right away if the secret may have leaked.</p>
-            </>
-          }
+          description="A new secret starts signing tokens now. Choose when the current one stops working."
         >
           <ActionForm dispatch={dispatch} className="flex flex-col gap-3">
             <input type="hidden" name="projectId" value={projectId} />
             <input type="hidden" name="expectedSecretId" value={expectedSecretId} />
-            {result && !result.ok && <FormStatus result={result} />}
+            <fieldset className="flex flex-col gap-2">
+              <legend className="mb-1 text-sm font-medium">The current secret stops working</legend>
+              {GRACE_PERIOD_IDS.map((id) => (
+                <label key={id} className="flex gap-2 rounded-md border border-zinc-200 p-2 text-sm has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50">
+                  <input type="radio" name="grace" value={id} defaultChecked={id === DEFAULT_GRACE_PERIOD} className="mt-0.5" />
+                  <span>
+                    <span className="font-medium">{GRACE_PERIODS[id].label}</span>
+                    <span className="block text-zinc-600">{HINTS[id]}</span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+            {livePreviousMasked && (
+              <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                The previous secret {livePreviousMasked} is still in its grace period. Rotating again ends it <strong>immediately</strong>: at most
+                two secrets are live at once.
+              </p>
+            )}
+            {visible && !visible.ok && <FormStatus result={visible} />}
             <div className="flex justify-end gap-2">
               <DialogClose asChild>
                 <Button variant="secondary">Cancel</Button>
@@ -54,7 +80,7 @@ export function RotateSecretDialog({ projectId, expectedSecretId, action, onRota
           </ActionForm>
         </DialogContent>
       </Dialog>
-      {!open && <FormStatus result={result} />}
+      {!open && <FormStatus result={visible} />}
     </div>
   );
 }

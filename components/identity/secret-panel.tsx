@@ -1,19 +1,25 @@
 "use client";
-import { useActionState } from "react";
+import { startTransition, useActionState, useEffect } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { FormStatus } from "@/components/ui/form-status";
 import { useRevealedSecret } from "@/components/identity/revealed-secret";
+import { useReauth } from "@/components/identity/reauth";
 import { RotateSecretDialog } from "@/components/identity/rotate-secret-dialog";
 import type { ActionResult } from "@/lib/result";
 import type { FormAction } from "@/lib/actions/form-action";
 import type { SecretView } from "@/lib/identity/secret-view";
 
+/** A revealed secret masks itself again after this long. */
+export const REMASK_AFTER_MS = 60_000;
+
 export type SecretPanelProps = {
   projectId: string;
   secretId: string;
   maskedSecret: string;
+  /** "••••9f2c" when a previous secret is still in its grace period. */
+  livePreviousMasked: string | null;
   canReveal: boolean;
   canRotate: boolean;
   revealAction: FormAction<SecretView>;
@@ -23,9 +29,11 @@ export type SecretPanelProps = {
 
 export function SecretPanel(props: SecretPanelProps) {
   const { revealed, setRevealed } = useRevealedSecret();
+  const reauth = useReauth();
   const [revealResult, reveal, revealing] = useActionState<ActionResult<SecretView> | null, FormData>(async (previous, formData) => {
     const result = await props.revealAction(previous, formData);
     if (result.ok) setRevealed({ ...result.data, justRotated: false });
+    else reauth.intercept(result, () => reveal(formData));
     return result;
   }, null);
   const [hideResult, hide, hiding] = useActionState<ActionResult | null, FormData>(async (previous, formData) => {
@@ -35,13 +43,17 @@ export function SecretPanel(props: SecretPanelProps) {
   }, null);
 
   const shown = revealed?.secretId === props.secretId ? revealed : null;
+  useEffect(() => {
+    if (!shown) return;
+    const timer = setTimeout(() => startTransition(() => setRevealed(null)), REMASK_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [shown, setRevealed]);
 
   return (
     <div className="flex flex-col gap-3">
       {shown?.justRotated && (
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          This is your new secret. Copy it now and set it as <code>REQIO_SECRET</code> on your servers: tokens signed with the previous secret no
-          longer verify.
+          This is your new secret. Copy it now and set it as <code>REQIO_SECRET</code> on your servers.
         </p>
       )}
       <div className="flex flex-col gap-2 rounded-md border border-zinc-200 bg-zinc-50 p-3 sm:flex-row sm:items-center">
@@ -66,15 +78,17 @@ export function SecretPanel(props: SecretPanelProps) {
           )}
         </div>
       </div>
+      {shown && <p className="text-xs text-zinc-500">Hides again by itself after a minute.</p>}
       {!props.canReveal && (
         <p className="text-sm text-zinc-600">Only owners and admins of this team can reveal or rotate the secret.</p>
       )}
-      <FormStatus result={revealResult && !revealResult.ok ? revealResult : null} />
+      <FormStatus result={revealResult && !revealResult.ok && revealResult.code !== "reauth_required" ? revealResult : null} />
       <FormStatus result={hideResult && !hideResult.ok ? hideResult : null} />
       {props.canRotate && (
         <RotateSecretDialog
           projectId={props.projectId}
           expectedSecretId={props.secretId}
+          livePreviousMasked={props.livePreviousMasked}
           action={props.rotateAction}
           onRotated={(view) => setRevealed({ ...view, justRotated: true })}
         />

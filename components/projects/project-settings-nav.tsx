@@ -3,11 +3,12 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
-export function ProjectSettingsNav({ projectId }: { projectId: string }) {
+export function ProjectSettingsNav({ projectId, showAuditLog = false }: { projectId: string; showAuditLog?: boolean }) {
   const pathname = usePathname();
   const links = [
     { href: `/projects/${projectId}/settings/identity`, label: "Identity" },
     { href: `/projects/${projectId}/settings`, label: "General" },
+    ...(showAuditLog ? [{ href: `/projects/${projectId}/settings/audit-log`, label: "Audit log" }] : []),
   ];
   return (
     <nav aria-label="Project settings" className="flex gap-1 border-b border-zinc-200">

@@ -13,6 +13,8 @@ export type ServerConfig = {
   database: DatabaseTarget;
   encryptionKeys: readonly EncryptionKey[];
   authSecret: string;
+  /** Past this age the Identity page suggests rotating (REQIO_ROTATION_REMINDER_DAYS, default 90). */
+  rotationReminderDays: number;
 };
 
 export function parseAppUrl(raw: string | undefined): string {
@@ -42,7 +44,12 @@ function loadServerConfig(env: Env): ServerConfig {
     env.NEXTAUTH_SECRET?.trim() || readOrCreateLocalSecret(path.join(path.dirname(database.filePath), "reqio-auth.secret"));
   // next-auth builds its callback URLs from NEXTAUTH_URL; the public base URL is the right default.
   process.env.NEXTAUTH_URL ??= appUrl;
-  return { appUrl, database, encryptionKeys: [keySource.key], authSecret };
+  const reminder = env.REQIO_ROTATION_REMINDER_DAYS?.trim();
+  const rotationReminderDays = reminder ? Number(reminder) : 90;
+  if (!Number.isSafeInteger(rotationReminderDays) || rotationReminderDays < 1) {
+    throw new ConfigError(`REQIO_ROTATION_REMINDER_DAYS must be a whole number of days ≥ 1 (got "${reminder}").`);
+  }
+  return { appUrl, database, encryptionKeys: [keySource.key], authSecret, rotationReminderDays };
 }
 
 let cached: ServerConfig | undefined;

@@ -127,7 +127,7 @@ export async function handleIdentify(request: Request, projectId: string): Promi
       return fail(result.code, result.message);
     }
     const { user } = result;
-    recordVerification(projectId, { code: "ok", ageSeconds: result.ageSeconds, user });
+    recordVerification(projectId, { code: "ok", ageSeconds: result.ageSeconds, user, secretId: result.keyId });
     return json(200, { ok: true, user: { id: user.id, email: user.email, plan: user.plan, interval: user.interval, mrrCents: user.mrrCents } });
   } catch (error) {
     // Never a 500 for a customer's bad input: anything unexpected is reported as a malformed token.

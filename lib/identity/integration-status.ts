@@ -39,7 +39,7 @@ export async function integrationStatus(projectId: string, now = Date.now()): Pr
   }
   const ageCodes = new Set<string>(AGE_BINS.map((bin) => bin.code));
   const rejected = [...byCode]
-    .filter(([code]) => code !== "ok" && !ageCodes.has(code))
+    .filter(([code]) => code !== "ok" && !ageCodes.has(code) && !code.startsWith("secret:"))
     .map(([code, count]) => ({ code, count }))
     .sort((a, b) => b.count - a.count);
 

@@ -5,6 +5,7 @@ import { open, seal } from "@/lib/crypto/secret-box";
 import { recordAuditEvent, type Actor } from "@/lib/audit/audit-log";
 import { generateIdentitySecret, lastFour, secretFingerprint } from "@/lib/identity/secret";
 import { UserFacingError } from "@/lib/result";
+import { createRateLimiter, formatRetryAfter } from "@/lib/auth/rate-limit";
 
 /** Binds a ciphertext to its project: moved onto another project's row, it no longer opens. */
 function sealContext(projectId: string): string {
@@ -39,21 +40,16 @@ export async function currentSecretSummary(projectId: string): Promise<SecretSum
   return project?.currentSecret ?? null;
 }
 
-/** The one function that turns stored ciphertext back into a secret. */
-export async function decryptCurrentSecret(projectId: string): Promise<{ secret: string; summary: SecretSummary }> {
-  const project = await db.project.findUnique({
-    where: { id: projectId },
-    select: {
-      currentSecret: {
-        select: { id: true, last4: true, fingerprint: true, createdAt: true, ciphertext: true },
-      },
-    },
-  });
-  const row = project?.currentSecret;
-  if (!row?.ciphertext) throw new UserFacingError("This project has no signing secret. Rotate to create one.");
-  const { ciphertext, ...summary } = row;
+const LIVE_SECRET_SELECT = { id: true, last4: true, fingerprint: true, createdAt: true, expiresAt: true, ciphertext: true } as const;
+
+export type LiveSecret = { secret: string; summary: SecretSummary; expiresAt: Date | null };
+
+/** The one place stored ciphertext is turned back into a secret. */
+function openSecretRow(projectId: string, row: { ciphertext: string | null; expiresAt: Date | null } & SecretSummary): LiveSecret {
+  const { ciphertext, expiresAt, ...summary } = row;
+  if (!ciphertext) throw new UserFacingError("This secret has been retired; only its fingerprint is kept.");
   try {
-    return { secret: open(ciphertext, sealContext(projectId), serverConfig().encryptionKeys), summary };
+    return { secret: open(ciphertext, sealContext(projectId), serverConfig().encryptionKeys), summary, expiresAt };
   } catch {
     // Deliberately leaves the row untouched so an operator can restore the right key.
     throw new UserFacingError(
@@ -62,8 +58,30 @@ export async function decryptCurrentSecret(projectId: string): Promise<{ secret:
   }
 }
 
-/** Reveal = decrypt + an audit event naming who saw which secret (by fingerprint). */
+/** The current secret and, during a grace period, the previous one, decrypted (explicitly asked for). */
+export async function decryptLiveSecrets(projectId: string): Promise<{ current: LiveSecret; previous: LiveSecret | null }> {
+  const project = await db.project.findUnique({
+    where: { id: projectId },
+    select: { currentSecret: { select: LIVE_SECRET_SELECT }, previousSecret: { select: LIVE_SECRET_SELECT } },
+  });
+  if (!project?.currentSecret?.ciphertext) throw new UserFacingError("This project has no signing secret. Rotate to create one.");
+  const previous = project.previousSecret?.ciphertext ? openSecretRow(projectId, project.previousSecret) : null;
+  return { current: openSecretRow(projectId, project.currentSecret), previous };
+}
+
+export async function decryptCurrentSecret(projectId: string): Promise<{ secret: string; summary: SecretSummary }> {
+  const { current } = await decryptLiveSecrets(projectId);
+  return { secret: current.secret, summary: current.summary };
+}
+
+const revealsPerUser = createRateLimiter({ keyPrefix: "reveal:user", points: 20, durationSeconds: 60 * 60 });
+
+/** Reveal = decrypt + an audit event naming who saw which secret (by fingerprint); 20 per user per hour. */
 export async function revealIdentitySecret(input: { projectId: string; teamId: string; actor: Actor }) {
+  const verdict = await revealsPerUser.consume(input.actor.id);
+  if (!verdict.allowed) {
+    throw new UserFacingError(`You've revealed secrets 20 times in the last hour. Try again in ${formatRetryAfter(verdict.retryAfterSeconds)}.`);
+  }
   const revealed = await decryptCurrentSecret(input.projectId);
   await recordAuditEvent(db, {
     teamId: input.teamId,
@@ -73,40 +91,4 @@ export async function revealIdentitySecret(input: { projectId: string; teamId: s
     details: { fingerprint: revealed.summary.fingerprint },
   });
   return revealed;
-}
-
-/**
- * Replaces the current secret in one transaction. `expectedSecretId` is the secret the admin saw
- * when confirming: a double submit or a second tab finds it already replaced and changes nothing.
- */
-export async function rotateIdentitySecret(input: {
-  projectId: string;
-  teamId: string;
-  expectedSecretId: string;
-  actor: Actor;
-}): Promise<{ secret: string; summary: SecretSummary }> {
-  return db.$transaction(async (tx) => {
-    const issued = await issueIdentitySecret(tx, input.projectId, input.actor.id);
-    const swapped = await tx.project.updateMany({
-      where: { id: input.projectId, currentSecretId: input.expectedSecretId },
-      data: { currentSecretId: issued.summary.id },
-    });
-    if (swapped.count !== 1) {
-      throw new UserFacingError("The secret was already rotated (another tab or a double click). Reload to see the current one.");
-    }
-    // The old secret stops working now; only its fingerprint stays, for the audit trail.
-    const retired = await tx.identitySecret.update({
-      where: { id: input.expectedSecretId },
-      data: { ciphertext: null, retiredAt: new Date() },
-      select: { fingerprint: true },
-    });
-    await recordAuditEvent(tx, {
-      teamId: input.teamId,
-      projectId: input.projectId,
-      actor: input.actor,
-      action: "secret.rotated",
-      details: { previousFingerprint: retired.fingerprint, newFingerprint: issued.summary.fingerprint },
-    });
-    return issued;
-  });
 }

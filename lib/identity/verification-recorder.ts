@@ -13,6 +13,8 @@ type UserSighting = { projectId: string; user: IdentifiedUser; firstSeen: number
 // Verifications are aggregated in memory and written once a second: the hot path never waits on a write.
 let counters = new Map<string, CounterDelta>();
 let users = new Map<string, UserSighting>();
+/** secret ID → last time a token verified with it. */
+let secretsUsed = new Map<string, number>();
 let timer: NodeJS.Timeout | undefined;
 let flushing: Promise<void> = Promise.resolve();
 
@@ -29,11 +31,16 @@ function bump(projectId: string, bucketStart: number, code: string, ageSeconds?:
 
 export function recordVerification(
   projectId: string,
-  outcome: { code: string; ageSeconds?: number; user?: IdentifiedUser },
+  outcome: { code: string; ageSeconds?: number; user?: IdentifiedUser; secretId?: string },
   now = Date.now(),
 ): void {
   const bucketStart = now - (now % BUCKET_MS);
   bump(projectId, bucketStart, outcome.code, outcome.code === "ok" ? outcome.ageSeconds : undefined);
+  if (outcome.secretId) {
+    // Which secret verified: lets the admin see when the previous one is no longer in use.
+    bump(projectId, bucketStart, `secret:${outcome.secretId}`);
+    secretsUsed.set(outcome.secretId, now);
+  }
   if (outcome.ageSeconds !== undefined) bump(projectId, bucketStart, ageBinCode(outcome.ageSeconds));
   if (outcome.user) {
     const key = `${projectId}|${outcome.user.id}`;
@@ -75,13 +82,27 @@ async function writeUser({ projectId, user, firstSeen, lastSeen }: UserSighting)
   });
 }
 
+async function writeSecretUse(secretId: string, at: number) {
+  // Conditional, so an instance flushing late never moves lastUsedAt backwards.
+  await db.identitySecret.updateMany({
+    where: { id: secretId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(at) } }] },
+    data: { lastUsedAt: new Date(at) },
+  });
+}
+
 /** Writes everything recorded so far; calls queue behind each other so no delta is written twice. */
 export function flushVerificationStats(): Promise<void> {
   flushing = flushing.then(async () => {
-    const [pendingCounters, pendingUsers] = [counters, users];
+    const [pendingCounters, pendingUsers, pendingSecrets] = [counters, users, secretsUsed];
     counters = new Map();
     users = new Map();
-    for (const write of [...[...pendingCounters.values()].map((d) => () => writeCounter(d)), ...[...pendingUsers.values()].map((u) => () => writeUser(u))]) {
+    secretsUsed = new Map();
+    const writes = [
+      ...[...pendingCounters.values()].map((delta) => () => writeCounter(delta)),
+      ...[...pendingUsers.values()].map((sighting) => () => writeUser(sighting)),
+      ...[...pendingSecrets].map(([secretId, at]) => () => writeSecretUse(secretId, at)),
+    ];
+    for (const write of writes) {
       try {
         await write();
       } catch (error) {

@@ -36,9 +36,22 @@ export async function createProject(page: Page, name: string): Promise<string> {
   return (await page.getByTestId("project-id").innerText()).trim();
 }
 
+export const passwordPrompt = (page: Page) => page.getByRole("dialog", { name: "Confirm your password" });
+
+export async function confirmPassword(page: Page, password = PASSWORD): Promise<void> {
+  const prompt = passwordPrompt(page);
+  await prompt.getByLabel("Password").fill(password);
+  await prompt.getByRole("button", { name: "Confirm" }).click();
+  await expect(prompt).toBeHidden();
+}
+
+/** Clicks Reveal, answering the password prompt if the password wasn't confirmed in the last 5 minutes. */
 export async function revealSecret(page: Page): Promise<string> {
   await page.getByRole("button", { name: "Reveal", exact: true }).click();
-  await expect(page.getByTestId("identity-secret")).toHaveText(SECRET_RE);
+  const secret = page.getByTestId("identity-secret");
+  await expect(secret.filter({ hasText: SECRET_RE }).or(passwordPrompt(page))).toBeVisible();
+  if (await passwordPrompt(page).isVisible()) await confirmPassword(page);
+  await expect(secret).toHaveText(SECRET_RE);
   return (await page.getByTestId("identity-secret").innerText()).trim();
 }
 

@@ -32,7 +32,8 @@ test("sign up → create project → Identity: hidden until Reveal, Copy, Rotate
 
   await page.getByRole("button", { name: "Rotate secret…" }).click();
   const dialog = page.getByRole("dialog", { name: "Rotate the signing secret?" });
-  await expect(dialog).toContainText("immediately");
+  await expect(dialog.getByRole("radio", { name: /In 24 hours/ })).toBeChecked();
+  await dialog.getByRole("radio", { name: /Immediately/ }).check();
   await dialog.getByRole("button", { name: "Rotate secret" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText("This is your new secret")).toBeVisible();
@@ -71,8 +72,10 @@ test("sign up → create project → Identity: hidden until Reveal, Copy, Rotate
 test("a double-submitted rotate replaces the secret once and says the second was stale", async ({ page }) => {
   await signUp(page, "Grace");
   const projectId = await createProject(page, "Double submit");
+  await revealSecret(page); // confirms the password, so the rotate below isn't interrupted by the prompt
   await page.getByRole("button", { name: "Rotate secret…" }).click();
   const dialog = page.getByRole("dialog");
+  await dialog.getByRole("radio", { name: /Immediately/ }).check();
   // Two submissions of the same confirmed form, as a double click or a replay would send.
   await dialog.locator("form").evaluate((form: HTMLFormElement) => {
     form.requestSubmit();

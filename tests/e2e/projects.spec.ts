@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createProject, signUp } from "./helpers";
+import { createProject, PASSWORD, signUp } from "./helpers";
 
 test("create refuses empty and over-long names, keeps the input, and lists the project", async ({ page }) => {
   await signUp(page, "Namer");
@@ -51,9 +51,14 @@ test("Identity page works at 375 px and with the keyboard alone", async ({ page 
   for (let i = 0; i < 60 && !(await reveal.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
   await expect(reveal).toBeFocused();
   await page.keyboard.press("Enter");
+  // The password prompt takes focus; typing and Enter confirm it, and the reveal goes through.
+  await expect(page.getByRole("dialog", { name: "Confirm your password" }).getByLabel("Password")).toBeFocused();
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press("Enter");
   await expect(page.getByTestId("identity-secret")).toHaveText(/rqio_sk_[0-9A-Za-z]{44}/);
   const rotate = page.getByRole("button", { name: "Rotate secret…" });
-  for (let i = 0; i < 20 && !(await rotate.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 80 && !(await rotate.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(rotate).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("dialog")).toBeVisible();
   await page.keyboard.press("Escape");

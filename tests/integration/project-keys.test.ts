@@ -1,7 +1,8 @@
 // The identify path's key cache: decrypted once per secret, and a rotation is picked up on the next request.
 import { describe, expect, it } from "vitest";
 import { createProject } from "@/lib/projects/projects";
-import { decryptCurrentSecret, rotateIdentitySecret } from "@/lib/identity/secret-store";
+import { decryptCurrentSecret } from "@/lib/identity/secret-store";
+import { rotateIdentitySecret } from "@/lib/identity/secret-rotation";
 import { forgetProjectVerification, projectVerification } from "@/lib/identity/project-keys";
 import { hmacKeyFromSecret } from "@/lib/identity/secret";
 import { createTeamWithOwner } from "../helpers/fixtures";

@@ -2,7 +2,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createProject } from "@/lib/projects/projects";
-import { currentSecretSummary, decryptCurrentSecret, rotateIdentitySecret } from "@/lib/identity/secret-store";
+import { currentSecretSummary, decryptCurrentSecret } from "@/lib/identity/secret-store";
+import { rotateIdentitySecret } from "@/lib/identity/secret-rotation";
 import { SECRET_PATTERN, lastFour, secretFingerprint } from "@/lib/identity/secret";
 import { PROJECT_ID_PATTERN } from "@/lib/identity/project-id";
 import { UserFacingError } from "@/lib/result";

@@ -3,7 +3,8 @@ import fs from "node:fs";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProject } from "@/lib/projects/projects";
-import { decryptCurrentSecret, rotateIdentitySecret } from "@/lib/identity/secret-store";
+import { decryptCurrentSecret } from "@/lib/identity/secret-store";
+import { rotateIdentitySecret } from "@/lib/identity/secret-rotation";
 import { UserFacingError } from "@/lib/result";
 import { createTeamWithOwner, databaseFilePath } from "../helpers/fixtures";
 

@@ -31,7 +31,7 @@ export default async function ProjectGeneralSettingsPage({ params }: { params: P
           { label: "General" },
         ]}
       />
-      <ProjectSettingsNav projectId={project.id} />
+      <ProjectSettingsNav projectId={project.id} showAuditLog={can(role, "audit:view")} />
       <h1 className="text-2xl font-semibold">General</h1>
       <Card id="project-id" title="Project ID" description="Public: it appears in your widget tag and token audience.">
         <div className="flex flex-wrap items-center gap-2">

@@ -20,13 +20,25 @@ import { AutoRefresh } from "@/components/identity/auto-refresh";
 import { TokenDebugger } from "@/components/identity/token-debugger";
 import { integrationStatus } from "@/lib/identity/integration-status";
 import { SecurityNote, TraitsReference } from "@/components/identity/traits-reference";
+import { ReauthProvider } from "@/components/identity/reauth";
+import { PreviousSecretPanel } from "@/components/identity/previous-secret-panel";
+import { SecretAge } from "@/components/identity/secret-age";
+import { previousSecretStatus } from "@/lib/identity/previous-secret-status";
+import { expireDueSecrets } from "@/lib/identity/secret-rotation";
+import { serverConfig } from "@/lib/config/server-config";
+import { formatDuration } from "@/lib/format-time";
 import {
+  confirmPasswordAction,
   debugIdentityTokenAction,
+  expirePreviousSecretAction,
   generateTestTokenAction,
   hideIdentitySecretAction,
   revealIdentitySecretAction,
   rotateIdentitySecretAction,
 } from "./actions";
+
+/** What members see in the .env snippet instead of the masked secret. */
+const MEMBER_PLACEHOLDER = "<ask an owner or admin of this team for the secret>";
 
 export const metadata: Metadata = { title: "Identity" };
 
@@ -37,18 +49,24 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
   const access = await findProjectAccess(user.id, projectId);
   if (!access) notFound();
   const { project, team, role } = access;
-  const [secret, lastChange, status] = await Promise.all([
+  const now = new Date();
+  // Check on read: a grace period that ended is expired now even if the periodic sweep hasn't run yet.
+  await expireDueSecrets(now, project.id);
+  const [secret, lastChange, status, previous] = await Promise.all([
     currentSecretSummary(project.id),
     latestSecretChange(project.id),
     integrationStatus(project.id),
+    previousSecretStatus(project.id, now),
   ]);
   if (!secret) throw new Error("project has no current secret");
   const masked = maskSecret(secret.last4);
-  const snippets = await highlightedSnippets(project.id, masked);
+  const canReveal = can(role, "secret:reveal");
+  const snippets = await highlightedSnippets(project.id, canReveal ? masked : MEMBER_PLACEHOLDER);
   const audience = projectAudience(project.id);
 
   return (
     <RevealedSecretProvider>
+      <ReauthProvider projectId={project.id} confirmAction={confirmPasswordAction}>
       <Breadcrumbs
         items={[
           { label: team.name, href: `/teams/${team.id}` },
@@ -57,7 +75,7 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
           { label: "Identity" },
         ]}
       />
-      <ProjectSettingsNav projectId={project.id} />
+      <ProjectSettingsNav projectId={project.id} showAuditLog={can(role, "audit:view")} />
       <div>
         <h1 className="text-2xl font-semibold">Identity verification</h1>
         <p className="mt-1 text-sm text-zinc-600">
@@ -95,12 +113,32 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
           projectId={project.id}
           secretId={secret.id}
           maskedSecret={masked}
-          canReveal={can(role, "secret:reveal")}
+          livePreviousMasked={previous ? `••••${previous.last4}` : null}
+          canReveal={canReveal}
           canRotate={can(role, "secret:rotate")}
           revealAction={revealIdentitySecretAction}
           hideAction={hideIdentitySecretAction}
           rotateAction={rotateIdentitySecretAction}
         />
+        {previous && (
+          <div className="mt-3">
+            <PreviousSecretPanel
+              projectId={project.id}
+              canExpire={can(role, "secret:expire")}
+              expireAction={expirePreviousSecretAction}
+              previous={{
+                id: previous.id,
+                masked: `••••${previous.last4}`,
+                stopsIn: formatDuration(previous.expiresAt.getTime() - now.getTime()),
+                lastUsed: previous.lastUsedAt ? formatRelativeTime(previous.lastUsedAt, now) : "never since the rotation",
+                tokensLastHour: previous.tokensLastHour,
+                looksSafeToExpire: previous.looksSafeToExpire,
+                newSecretInUse: previous.newSecretInUse,
+              }}
+            />
+          </div>
+        )}
+        <SecretAge createdAt={secret.createdAt} now={now} reminderDays={serverConfig().rotationReminderDays} />
         {lastChange && (
           <p className="mt-3 text-sm text-zinc-600" data-testid="secret-history">
             {lastChange.action === "secret.rotated" ? "Rotated" : "Created with the project"} by {lastChange.actorLabel},{" "}
@@ -127,6 +165,7 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
       <Card id="security" title="Security">
         <SecurityNote />
       </Card>
+      </ReauthProvider>
     </RevealedSecretProvider>
   );
 }

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { findProjectAccess } from "@/lib/auth/access";
+import { can } from "@/lib/auth/policy";
+import { auditFilterQuery, parseAuditFilter } from "@/lib/audit/audit-filter";
+import { distinctAuditActors, listAuditEvents } from "@/lib/audit/audit-query";
+import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
+import { ProjectSettingsNav } from "@/components/projects/project-settings-nav";
+import { AuditLogView } from "@/components/audit/audit-log-view";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ProjectAuditLogPage({ params, searchParams }: Props) {
+  const { projectId } = await params;
+  const user = await requireUser();
+  const access = await findProjectAccess(user.id, projectId);
+  if (!access || !can(access.role, "audit:view")) notFound();
+  const { project, team } = access;
+  const { filter, errors } = parseAuditFilter(await searchParams);
+  const scope = { teamId: team.id, projectId: project.id };
+  const [{ events, total, pages }, actors] = await Promise.all([listAuditEvents(scope, filter), distinctAuditActors(scope)]);
+  const query = auditFilterQuery({ ...filter, page: 1 });
+
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { label: team.name, href: `/teams/${team.id}` },
+          { label: project.name, href: `/projects/${project.id}/settings/identity` },
+          { label: "Settings", href: `/projects/${project.id}/settings` },
+          { label: "Audit log" },
+        ]}
+      />
+      <ProjectSettingsNav projectId={project.id} showAuditLog />
+      <h1 className="text-2xl font-semibold">Audit log</h1>
+      <AuditLogView
+        basePath={`/projects/${project.id}/settings/audit-log`}
+        exportHref={`/api/v1/audit-log/export?teamId=${team.id}&projectId=${project.id}${query ? `&${query}` : ""}`}
+        filter={filter}
+        errors={errors}
+        events={events}
+        total={total}
+        pages={pages}
+        actors={actors}
+      />
+    </>
+  );
+}
