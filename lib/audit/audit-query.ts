@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { AuditFilter } from "@/lib/audit/audit-filter";
+import { auditFilterQuery, parseAuditFilter, type AuditFilter } from "@/lib/audit/audit-filter";
 
 export const AUDIT_PAGE_SIZE = 25;
 
@@ -46,4 +46,13 @@ export async function* allAuditEvents(scope: AuditScope, filter: AuditFilter, ba
 export async function distinctAuditActors(scope: AuditScope): Promise<string[]> {
   const rows = await db.auditEvent.findMany({ where: whereFor(scope, { page: 1 }), distinct: ["actorLabel"], select: { actorLabel: true }, take: 200 });
   return rows.map((row) => row.actorLabel).sort();
+}
+
+/** Everything an audit-log page shows, from its scope and query string. */
+export async function loadAuditLog(scope: AuditScope, params: Record<string, string | string[] | undefined>) {
+  const { filter, errors } = parseAuditFilter(params);
+  const [{ events, total, pages }, actors] = await Promise.all([listAuditEvents(scope, filter), distinctAuditActors(scope)]);
+  const query = auditFilterQuery({ ...filter, page: 1 });
+  const exportHref = `/api/v1/audit-log/export?teamId=${scope.teamId}${scope.projectId ? `&projectId=${scope.projectId}` : ""}${query ? `&${query}` : ""}`;
+  return { filter, errors, events, total, pages, actors, exportHref };
 }

@@ -3,8 +3,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { findProjectAccess } from "@/lib/auth/access";
 import { can } from "@/lib/auth/policy";
-import { auditFilterQuery, parseAuditFilter } from "@/lib/audit/audit-filter";
-import { distinctAuditActors, listAuditEvents } from "@/lib/audit/audit-query";
+import { loadAuditLog } from "@/lib/audit/audit-query";
 import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
 import { ProjectSettingsNav } from "@/components/projects/project-settings-nav";
 import { AuditLogView } from "@/components/audit/audit-log-view";
@@ -19,10 +18,7 @@ export default async function ProjectAuditLogPage({ params, searchParams }: Prop
   const access = await findProjectAccess(user.id, projectId);
   if (!access || !can(access.role, "audit:view")) notFound();
   const { project, team } = access;
-  const { filter, errors } = parseAuditFilter(await searchParams);
-  const scope = { teamId: team.id, projectId: project.id };
-  const [{ events, total, pages }, actors] = await Promise.all([listAuditEvents(scope, filter), distinctAuditActors(scope)]);
-  const query = auditFilterQuery({ ...filter, page: 1 });
+  const log = await loadAuditLog({ teamId: team.id, projectId: project.id }, await searchParams);
 
   return (
     <>
@@ -36,16 +32,7 @@ export default async function ProjectAuditLogPage({ params, searchParams }: Prop
       />
       <ProjectSettingsNav projectId={project.id} showAuditLog />
       <h1 className="text-2xl font-semibold">Audit log</h1>
-      <AuditLogView
-        basePath={`/projects/${project.id}/settings/audit-log`}
-        exportHref={`/api/v1/audit-log/export?teamId=${team.id}&projectId=${project.id}${query ? `&${query}` : ""}`}
-        filter={filter}
-        errors={errors}
-        events={events}
-        total={total}
-        pages={pages}
-        actors={actors}
-      />
+      <AuditLogView basePath={`/projects/${project.id}/settings/audit-log`} {...log} />
     </>
   );
 }
