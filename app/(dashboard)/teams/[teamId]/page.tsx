@@ -23,7 +23,12 @@ export default async function TeamProjectsPage({ params }: { params: Promise<{ t
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
       <Breadcrumbs items={[{ label: access.team.name }, { label: "Projects" }]} />
-      <h1 className="text-2xl font-semibold">Projects</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">Projects</h1>
+        {can(access.role, "audit:view") && (
+          <Link href={`/teams/${teamId}/audit-log`} className="text-sm font-medium text-indigo-700 hover:underline">Team audit log</Link>
+        )}
+      </div>
       {can(access.role, "project:create") && (
         <Card id="new-project" title="New project" description="Each project gets its own ID and signing secret.">
           <CreateProjectForm action={createProjectAction} teamId={teamId} maxLength={PROJECT_NAME_MAX} />
