@@ -1,6 +1,9 @@
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// One directory per port (database, key file, server log), so parallel runs never share state.
+process.env.E2E_DIR ??= path.resolve(`tests/.tmp/e2e-${port}`);
 
 // Debian's Chromium (npx playwright install can't download browsers here).
 export default defineConfig({
@@ -22,7 +25,7 @@ export default defineConfig({
   },
   webServer: {
     command: "bash scripts/e2e-server.sh",
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), E2E_DIR: process.env.E2E_DIR },
     url: `http://localhost:${port}/sign-in`,
     reuseExistingServer: false,
     timeout: 120_000,

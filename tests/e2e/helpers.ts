@@ -4,7 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 
 export const SECRET_RE = /rqio_sk_[0-9A-Za-z]{44}/;
-export const E2E_DIR = path.resolve("tests/.tmp/e2e");
+/** Set by playwright.config.ts: this run's database, key file and server log. */
+export const E2E_DIR = process.env.E2E_DIR ?? path.resolve("tests/.tmp/e2e-3100");
 export const PASSWORD = "correct-horse-battery-42";
 
 export function uniqueEmail(label: string): string {
