@@ -30,7 +30,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
+    // method="post": without scripts a native submit must never put the password in the URL.
+    <form noValidate method="post" onSubmit={onSubmit} className="flex flex-col gap-4">
       <Field label="Email" name="email" type="email" autoComplete="email" required />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required />
       {error && <p role="alert" className="text-sm text-red-700">{error}</p>}

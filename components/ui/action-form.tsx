@@ -15,7 +15,8 @@ export function ActionForm({ dispatch, children, ...props }: Omit<FormHTMLAttrib
     startTransition(() => dispatch(formData));
   }
   return (
-    <form noValidate onSubmit={onSubmit} {...props}>
+    // method="post": if scripts fail to load, a native submit must never put field values (passwords) in the URL.
+    <form noValidate method="post" onSubmit={onSubmit} {...props}>
       {children}
     </form>
   );

@@ -59,3 +59,18 @@ test("sign-in is rate-limited per email", async ({ page }) => {
   await signIn(page, uniqueEmail("nobody"), "whatever-password");
   await expect(page.locator("main").getByRole("alert")).toHaveText("Wrong email or password.");
 });
+
+test("without JavaScript, submitting the sign-in or sign-up form never puts the password in the URL", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const [path, passwordLabel, button] of [["/sign-in", "Password", "Sign in"], ["/sign-up", "Password", "Create account"]] as const) {
+    await page.goto(path);
+    await page.getByLabel("Email", { exact: false }).first().fill("nojs@example.com");
+    await page.getByLabel(passwordLabel).fill("super-secret-password-1");
+    await page.getByRole("button", { name: button }).click();
+    await page.waitForLoadState();
+    expect(page.url()).not.toContain("super-secret-password-1");
+    expect(page.url()).not.toContain("password=");
+  }
+  await context.close();
+});
