@@ -4,11 +4,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { E2E_DIR } from "./helpers";
 
+// `next` itself, not npx: a timeout then kills the server rather than leaving it holding the port.
+const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
+const freePort = () => String(20_000 + Math.floor(Math.random() * 20_000));
+
 // The built server must refuse to serve, with a message that says what to set and no stack trace.
 function startWith(env: Record<string, string>) {
   const dir = path.join(E2E_DIR, `startup-${Object.keys(env).join("-") || "none"}`);
   fs.mkdirSync(dir, { recursive: true });
-  return spawnSync("npx", ["next", "start", "-p", "3199"], {
+  return spawnSync(process.execPath, [NEXT_BIN, "start", "-p", freePort()], {
     env: { ...process.env, DATABASE_URL: `file:${dir}/reqio.db`, ...env },
     encoding: "utf8",
     timeout: 30_000,
@@ -36,7 +40,7 @@ test("next start refuses a corrupted key file instead of replacing it", () => {
   fs.writeFileSync(keyFile, "truncated\n", { mode: 0o600 });
   const { REQIO_ENCRYPTION_KEY: _unset, ...inherited } = process.env;
   const env = { ...inherited, DATABASE_URL: `file:${dir}/reqio.db` };
-  const run = spawnSync("npx", ["next", "start", "-p", "3198"], { env, encoding: "utf8", timeout: 30_000 });
+  const run = spawnSync(process.execPath, [NEXT_BIN, "start", "-p", freePort()], { env, encoding: "utf8", timeout: 30_000 });
   expect(run.status).toBe(1);
   expect(run.stderr).toContain(`The key file ${keyFile} is malformed`);
   expect(fs.readFileSync(keyFile, "utf8")).toBe("truncated\n");
