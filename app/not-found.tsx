@@ -1,6 +1,10 @@
 import Link from "next/link";
+import { connection } from "next/server";
 
-export default function NotFound() {
+export default async function NotFound() {
+  // Rendered per request, never prerendered: a static page would carry no CSP nonce (proxy.ts),
+  // so its scripts would be blocked on unknown URLs.
+  await connection();
   return (
     <main className="mx-auto flex max-w-md flex-col items-center gap-3 px-4 py-24 text-center">
       <h1 className="text-2xl font-semibold">Not found</h1>

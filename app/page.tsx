@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { listUserTeams } from "@/lib/teams/teams";
@@ -10,7 +11,8 @@ export default async function HomePage() {
   return (
     <main className="mx-auto max-w-md px-4 py-24 text-center">
       <h1 className="text-2xl font-semibold">You&apos;re not in a team</h1>
-      <p className="mt-2 text-zinc-600">Ask a team owner to invite you.</p>
+      <p className="mt-2 text-zinc-600">Ask a team owner to invite you, or start your own.</p>
+      <Link href="/teams/new" className="mt-4 inline-block font-medium text-indigo-700 underline">Create a team</Link>
     </main>
   );
 }

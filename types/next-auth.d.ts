@@ -1,7 +1,18 @@
 import "next-auth";
+import "next-auth/jwt";
 
 declare module "next-auth" {
   interface Session {
-    user?: { id: string; name?: string | null; email?: string | null; image?: string | null };
+    user?: { id: string; name?: string | null; email?: string | null; image?: string | null; sessionVersion?: number };
+  }
+  interface User {
+    /** Copied into the JWT at sign-in; see lib/auth/session-version.ts. */
+    sessionVersion?: number;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    sessionVersion?: number;
   }
 }

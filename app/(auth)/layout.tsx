@@ -1,11 +1,6 @@
 import type { ReactNode } from "react";
-import { Logo } from "@/components/dashboard/logo";
+import { AuthShell } from "@/components/auth/auth-shell";
 
 export default function AuthLayout({ children }: { children: ReactNode }) {
-  return (
-    <main className="flex min-h-screen flex-col items-center justify-center gap-6 px-4 py-10">
-      <Logo />
-      <div className="w-full max-w-sm rounded-lg border border-zinc-200 bg-white p-6 shadow-sm">{children}</div>
-    </main>
-  );
+  return <AuthShell>{children}</AuthShell>;
 }

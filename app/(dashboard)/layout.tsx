@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { Logo } from "@/components/dashboard/logo";
 import { SignOutButton } from "@/components/auth/sign-out-button";
@@ -15,6 +16,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         <Logo />
         <div className="flex min-w-0 items-center gap-3">
           <span className="hidden truncate text-sm text-zinc-600 sm:inline" title={user.email}>{user.email}</span>
+          <Link href="/account" className="rounded-md px-2 py-1.5 text-sm text-zinc-700 hover:bg-zinc-100">Account</Link>
           <SignOutButton />
         </div>
       </header>

@@ -2,10 +2,14 @@
 import { signOut } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 
-export function SignOutButton() {
+export function SignOutButton({ callbackUrl = "/sign-in", label = "Sign out", variant = "ghost" }: {
+  callbackUrl?: string;
+  label?: string;
+  variant?: "ghost" | "secondary";
+}) {
   return (
-    <Button variant="ghost" onClick={() => signOut({ callbackUrl: "/sign-in" })}>
-      Sign out
+    <Button variant={variant} onClick={() => signOut({ callbackUrl })}>
+      {label}
     </Button>
   );
 }

@@ -11,7 +11,13 @@ import type { FormAction } from "@/lib/actions/form-action";
 
 type SignUp = FormAction<null>;
 
-export function SignUpForm({ action, passwordMinLength }: { action: SignUp; passwordMinLength: number }) {
+export function SignUpForm({ action, passwordMinLength, callbackUrl = "/", defaultEmail }: {
+  action: SignUp;
+  passwordMinLength: number;
+  /** A same-site path (checked by the page), e.g. back to the invite that brought them here. */
+  callbackUrl?: string;
+  defaultEmail?: string;
+}) {
   const router = useRouter();
   const [result, dispatch, pending] = useActionState<ActionResult | null, FormData>(async (previous, formData) => {
     const created = await action(previous, formData);
@@ -23,7 +29,7 @@ export function SignUpForm({ action, passwordMinLength }: { action: SignUp; pass
       redirect: false,
     });
     if (!signedIn?.ok) return { ok: false, error: "Your account was created, but signing in failed. Sign in to continue." };
-    router.push("/");
+    router.push(callbackUrl);
     router.refresh();
     return created;
   }, null);
@@ -32,7 +38,7 @@ export function SignUpForm({ action, passwordMinLength }: { action: SignUp; pass
   return (
     <ActionForm dispatch={dispatch} className="flex flex-col gap-4">
       <Field label="Your name" name="name" autoComplete="name" required maxLength={80} error={errors.name} />
-      <Field label="Work email" name="email" type="email" autoComplete="email" required error={errors.email} />
+      <Field label="Work email" name="email" type="email" autoComplete="email" required defaultValue={defaultEmail} error={errors.email} />
       <Field
         label="Password"
         name="password"

@@ -1,15 +1,33 @@
 import Link from "next/link";
 import { listUserTeams } from "@/lib/teams/teams";
 import { listTeamProjects } from "@/lib/projects/projects";
+import { can } from "@/lib/auth/policy";
 import { TeamSwitcher } from "@/components/dashboard/team-switcher";
 import { cn } from "@/components/ui/cn";
 
-/** Team switch and the team's projects; on narrow screens it sits above the content. */
+const linkClass = "block rounded-md px-2 py-1.5 text-sm text-zinc-700 hover:bg-zinc-100";
+
+/** Team switch, the team's own pages and its projects; on narrow screens it sits above the content. */
 export async function Sidebar({ userId, teamId, currentProjectId }: { userId: string; teamId: string; currentProjectId?: string }) {
   const [teams, projects] = await Promise.all([listUserTeams(userId), listTeamProjects(teamId)]);
+  const role = teams.find((team) => team.id === teamId)?.role ?? "member";
+  // Links only to pages this role may open; the pages themselves check again.
+  const teamLinks = [
+    { href: `/teams/${teamId}/members`, label: "Members", show: can(role, "members:view") },
+    { href: `/teams/${teamId}/settings`, label: "Team settings", show: can(role, "team:rename") },
+    { href: `/teams/${teamId}/audit-log`, label: "Audit log", show: can(role, "audit:view") },
+  ].filter((link) => link.show);
   return (
     <aside className="border-b border-zinc-200 bg-white px-4 py-4 md:w-60 md:shrink-0 md:border-r md:border-b-0">
       <TeamSwitcher teams={teams} currentTeamId={teamId} />
+      <nav aria-label="Team" className="mt-3">
+        <ul className="flex flex-wrap gap-1 md:flex-col">
+          {teamLinks.map((link) => (
+            <li key={link.href}><Link href={link.href} className={linkClass}>{link.label}</Link></li>
+          ))}
+          <li><Link href="/teams/new" className={cn(linkClass, "text-indigo-700")}>+ New team</Link></li>
+        </ul>
+      </nav>
       <nav aria-label="Projects" className="mt-4">
         <div className="mb-1 flex items-center justify-between">
           <Link href={`/teams/${teamId}`} className="text-xs font-medium tracking-wide text-zinc-500 uppercase hover:text-zinc-800">

@@ -31,6 +31,11 @@ const DENIED: Record<Permission, string> = {
   "secret:rotate": "Only owners and admins can rotate the signing secret.",
 };
 
+/** The refusal a role without `permission` gets; tests match action outcomes against it. */
+export function deniedMessage(permission: Permission): string {
+  return DENIED[permission];
+}
+
 export async function findProjectAccess(userId: string, projectId: string): Promise<ProjectAccess | null> {
   if (!isProjectId(projectId)) return null;
   const project = await db.project.findUnique({

@@ -38,8 +38,17 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // Only at sign-in (`user` is set): later refreshes keep the version the session started with,
+      // so a revoked session can't pick up the new one.
+      jwt({ token, user }) {
+        if (user) token.sessionVersion = user.sessionVersion;
+        return token;
+      },
       session({ session, token }) {
-        if (session.user && token.sub) session.user.id = token.sub;
+        if (session.user && token.sub) {
+          session.user.id = token.sub;
+          session.user.sessionVersion = token.sessionVersion;
+        }
         return session;
       },
     },

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { hashPassword, timingDummyHash, verifyPassword } from "@/lib/auth/password";
 import { passwordWeakness } from "@/lib/auth/password-policy";
-import { createRateLimiter, formatRetryAfter } from "@/lib/auth/rate-limit";
+import { createRateLimiter, formatRetryAfter, limitFromEnv } from "@/lib/auth/rate-limit";
 import { UserFacingError } from "@/lib/result";
 
 export const WRONG_CREDENTIALS = "Wrong email or password.";
@@ -10,7 +10,7 @@ export const WRONG_CREDENTIALS = "Wrong email or password.";
 // Per email: slows guessing one account from many IPs. Per IP: slows one client trying many accounts.
 const signInPerEmail = createRateLimiter({ keyPrefix: "sign-in:email", points: 10, durationSeconds: 15 * 60 });
 const signInPerIp = createRateLimiter({ keyPrefix: "sign-in:ip", points: 50, durationSeconds: 15 * 60 });
-const signUpPerIp = createRateLimiter({ keyPrefix: "sign-up:ip", points: 20, durationSeconds: 60 * 60 });
+const signUpPerIp = createRateLimiter({ keyPrefix: "sign-up:ip", points: limitFromEnv("REQIO_SIGNUP_LIMIT_PER_IP", 20), durationSeconds: 60 * 60 });
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -26,12 +26,13 @@ export async function authenticateWithPassword(input: { email: string; password:
   }
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true },
+    select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true },
   });
   const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? (await timingDummyHash()));
   if (!user || !passwordMatches) throw new UserFacingError(WRONG_CREDENTIALS);
   await signInPerEmail.reset(email);
-  return { id: user.id, email: user.email, name: user.name };
+  // The version goes into the JWT at sign-in; lib/auth/session.ts refuses the token once it changes.
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
 
 /** Creates the user, their first team, and makes them its owner, in one transaction. */

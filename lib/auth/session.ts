@@ -4,16 +4,22 @@ import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { authOptions } from "@/lib/auth/auth-options";
 import { requestContext } from "@/lib/auth/request-context";
+import { sessionVersionMatches } from "@/lib/auth/session-version";
 import type { Actor } from "@/lib/audit/audit-log";
 
 export type SessionUser = { id: string; email: string; name: string };
 
-/** The signed-in user, re-read from the database so a deleted account stops working at once. */
+/**
+ * The signed-in user, re-read from the database (one query) so a deleted account, "sign out of all
+ * sessions" or a password change (both bump sessionVersion) stop the session at its next request.
+ */
 export async function currentUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions());
   const userId = session?.user?.id;
   if (!userId) return null;
-  return db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true } });
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, sessionVersion: true } });
+  if (!user || !sessionVersionMatches(session.user?.sessionVersion, user.sessionVersion)) return null;
+  return { id: user.id, email: user.email, name: user.name };
 }
 
 /** For pages: anonymous visitors go to sign-in. */

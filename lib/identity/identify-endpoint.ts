@@ -3,17 +3,13 @@ import { z } from "zod";
 import { verifyIdentityToken, type TokenErrorCode } from "@/lib/identity/token-verifier";
 import { projectVerification } from "@/lib/identity/project-keys";
 import { recordVerification } from "@/lib/identity/verification-recorder";
-import { createRateLimiter, type RateLimitVerdict } from "@/lib/auth/rate-limit";
+import { createRateLimiter, limitFromEnv, type RateLimitVerdict } from "@/lib/auth/rate-limit";
 import { clientIpFrom } from "@/lib/auth/request-context";
 import { describeError, log } from "@/lib/log";
 
 /** A token is at most 8 KB; the JSON around it gets a little room, and nothing more is read. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-const limitFromEnv = (name: string, fallback: number) => {
-  const value = Number(process.env[name]);
-  return Number.isSafeInteger(value) && value > 0 ? value : fallback;
-};
 // Separate budgets, so a flood from one client or on one project can't starve another project.
 const perIp = createRateLimiter({ keyPrefix: "identify:ip", points: limitFromEnv("REQIO_IDENTIFY_LIMIT_PER_IP", 600), durationSeconds: 60 });
 const perProject = createRateLimiter({ keyPrefix: "identify:project", points: limitFromEnv("REQIO_IDENTIFY_LIMIT_PER_PROJECT", 6000), durationSeconds: 60 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { parseRole } from "@/lib/auth/roles";
+import { recordAuditEvent, type Actor } from "@/lib/audit/audit-log";
 
 export async function listUserTeams(userId: string) {
   const memberships = await db.membership.findMany({
@@ -9,4 +10,27 @@ export async function listUserTeams(userId: string) {
     select: { role: true, team: { select: { id: true, name: true } } },
   });
   return memberships.map((m) => ({ ...m.team, role: parseRole(m.role) }));
+}
+
+/** A new team with its creator as the only owner, atomically: never a team nobody owns. */
+export async function createTeam(input: { name: string; actor: Actor }) {
+  return db.$transaction(async (tx) => {
+    const team = await tx.team.create({ data: { name: input.name }, select: { id: true, name: true } });
+    await tx.membership.create({ data: { teamId: team.id, userId: input.actor.id, role: "owner" } });
+    await recordAuditEvent(tx, { teamId: team.id, actor: input.actor, action: "team.created", details: { name: team.name } });
+    return team;
+  });
+}
+
+export async function renameTeam(input: { teamId: string; name: string; actor: Actor }) {
+  await db.$transaction(async (tx) => {
+    const before = await tx.team.findUniqueOrThrow({ where: { id: input.teamId }, select: { name: true } });
+    await tx.team.update({ where: { id: input.teamId }, data: { name: input.name } });
+    await recordAuditEvent(tx, {
+      teamId: input.teamId,
+      actor: input.actor,
+      action: "team.renamed",
+      details: { from: before.name, to: input.name },
+    });
+  });
 }

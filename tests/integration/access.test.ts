@@ -1,7 +1,7 @@
 // authorizeProject / authorizeTeam against real memberships in SQLite.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { PROJECT_NOT_FOUND, TEAM_NOT_FOUND, authorizeProject, authorizeTeam, findProjectAccess } from "@/lib/auth/access";
+import { PROJECT_NOT_FOUND, TEAM_NOT_FOUND, authorizeProject, authorizeTeam, deniedMessage, findProjectAccess } from "@/lib/auth/access";
 import { PERMISSIONS, type Permission } from "@/lib/auth/policy";
 import { createProject } from "@/lib/projects/projects";
 import { generateProjectId } from "@/lib/identity/project-id";
@@ -37,14 +37,20 @@ describe("authorizeProject", () => {
     }
   });
 
-  it("admin may do everything", async () => {
+  it("admin may do everything except the owner-only team:delete and owners:manage", async () => {
     for (const permission of permissions) {
-      expect(await authorizeProject(admin.id, projectA, permission)).toMatchObject({ ok: true, role: "admin" });
+      const ownerOnly = permission === "team:delete" || permission === "owners:manage";
+      const result = await authorizeProject(admin.id, projectA, permission);
+      if (ownerOnly) expect(result).toEqual({ ok: false, error: deniedMessage(permission) });
+      else expect(result).toMatchObject({ ok: true, role: "admin" });
     }
   });
 
-  it("member may view, and gets a specific refusal for everything else", async () => {
-    expect(await authorizeProject(member.id, projectA, "project:view")).toMatchObject({ ok: true, role: "member" });
+  it("member may view and use the token debugger, and gets a specific refusal for everything else", async () => {
+    const memberMay: Permission[] = ["project:view", "team:view", "members:view", "token:debug"];
+    for (const permission of memberMay) {
+      expect(await authorizeProject(member.id, projectA, permission)).toMatchObject({ ok: true, role: "member" });
+    }
     expect(await authorizeProject(member.id, projectA, "secret:reveal")).toEqual({
       ok: false,
       error: "Only owners and admins can reveal the signing secret.",
@@ -53,10 +59,9 @@ describe("authorizeProject", () => {
       ok: false,
       error: "Only owners and admins can rotate the signing secret.",
     });
-    for (const permission of permissions.filter((p) => p !== "project:view")) {
-      const result = await authorizeProject(member.id, projectA, permission);
-      expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error).not.toBe(PROJECT_NOT_FOUND);
+    for (const permission of permissions.filter((p) => !memberMay.includes(p))) {
+      expect(await authorizeProject(member.id, projectA, permission)).toEqual({ ok: false, error: deniedMessage(permission) });
+      expect(deniedMessage(permission)).not.toBe(PROJECT_NOT_FOUND);
     }
   });
 

@@ -89,7 +89,8 @@ describe("registerUser", () => {
 describe("authenticateWithPassword", () => {
   it("signs in with the right password, case- and space-insensitive on the email", async () => {
     const user = await authenticateWithPassword({ email: ` ${ada.email.toUpperCase()}`, password: PASSWORD, ip: uniqueIp() });
-    expect(user).toEqual({ id: ada.userId, email: ada.email, name: "Ada" });
+    // sessionVersion goes into the JWT at sign-in (lib/auth/session-version.ts).
+    expect(user).toEqual({ id: ada.userId, email: ada.email, name: "Ada", sessionVersion: 0 });
     expect(user).not.toHaveProperty("passwordHash");
   });
 

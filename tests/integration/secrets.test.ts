@@ -101,6 +101,8 @@ describe("rotateIdentitySecret", () => {
     const rotatedEvent = events[1]!;
     expect(rotatedEvent).toMatchObject({ actorId: s.user.id, actorLabel: s.user.email, ip: "127.0.0.1", userAgent: "vitest" });
     expect(JSON.parse(rotatedEvent.details)).toEqual({
+      grace: "immediately",
+      previousExpiresAt: null,
       previousFingerprint: secretFingerprint(before.secret),
       newFingerprint: secretFingerprint(rotated.secret),
     });

@@ -4,19 +4,28 @@ import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/session";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import { SignUpForm } from "@/components/auth/sign-up-form";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { signUpAction } from "./actions";
 
 export const metadata: Metadata = { title: "Create your account" };
 
-export default async function SignUpPage() {
-  if (await currentUser()) redirect("/");
+type Props = { searchParams: Promise<{ callbackUrl?: string; email?: string }> };
+
+/** From an invite link: `?callbackUrl=/invite/…&email=…` prefills the invited address and returns there. */
+export default async function SignUpPage({ searchParams }: Props) {
+  const { callbackUrl, email } = await searchParams;
+  const next = safeCallbackUrl(callbackUrl);
+  if (await currentUser()) redirect(next);
   return (
     <>
       <h1 className="mb-1 text-xl font-semibold">Create your account</h1>
       <p className="mb-4 text-sm text-zinc-600">You'll get a team of your own; invite others later.</p>
-      <SignUpForm action={signUpAction} passwordMinLength={PASSWORD_MIN_LENGTH} />
+      <SignUpForm action={signUpAction} passwordMinLength={PASSWORD_MIN_LENGTH} callbackUrl={next} defaultEmail={email?.slice(0, 254)} />
       <p className="mt-4 text-sm text-zinc-600">
-        Already have an account? <Link className="font-medium text-indigo-700 underline" href="/sign-in">Sign in</Link>
+        Already have an account?{" "}
+        <Link className="font-medium text-indigo-700 underline" href={next === "/" ? "/sign-in" : `/sign-in?callbackUrl=${encodeURIComponent(next)}`}>
+          Sign in
+        </Link>
       </p>
     </>
   );

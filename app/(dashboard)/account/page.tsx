@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/session";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
+import { Card } from "@/components/ui/card";
+import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
+import { changePasswordAction, signOutEverywhereAction } from "./actions";
+
+export const metadata: Metadata = { title: "Account" };
+
+export default async function AccountPage() {
+  const user = await requireUser();
+  return (
+    <main id="main" className="px-4 py-6 sm:px-8">
+      <div className="mx-auto flex max-w-3xl flex-col gap-6">
+        <div>
+          <h1 className="text-2xl font-semibold">Account</h1>
+          <p className="mt-1 text-sm text-zinc-600">Signed in as {user.email}.</p>
+        </div>
+        <Card id="password" title="Change password" description="Signs out every other session.">
+          <ChangePasswordForm action={changePasswordAction} email={user.email} passwordMinLength={PASSWORD_MIN_LENGTH} />
+        </Card>
+        <Card id="sessions" title="Sessions" description="Lost a laptop or signed in on a shared computer? End every session, this one included.">
+          <SignOutEverywhere action={signOutEverywhereAction} />
+        </Card>
+      </div>
+    </main>
+  );
+}

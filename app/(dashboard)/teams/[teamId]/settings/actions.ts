@@ -1,0 +1,21 @@
+"use server";
+import { z } from "zod";
+import { revalidatePath } from "next/cache";
+import { authenticatedAction } from "@/lib/actions/define-action";
+import { authorizeTeam } from "@/lib/auth/access";
+import { actorFor } from "@/lib/auth/session";
+import { renameTeam } from "@/lib/teams/teams";
+import { teamNameSchema } from "@/lib/teams/team-name";
+import { success } from "@/lib/result";
+
+export const renameTeamAction = authenticatedAction(
+  "renameTeam",
+  z.object({ teamId: z.string().min(1).max(64), name: teamNameSchema }),
+  async (input, user) => {
+    const access = await authorizeTeam(user.id, input.teamId, "team:rename");
+    if (!access.ok) return access;
+    await renameTeam({ teamId: access.team.id, name: input.name, actor: await actorFor(user) });
+    revalidatePath("/", "layout");
+    return success({ name: input.name }, `Renamed to ${input.name}.`);
+  },
+);

@@ -1,0 +1,227 @@
+// Every server action and route handler, called as anonymous, member, admin, owner and another team's
+// owner, against ONE table of expected outcomes. The modules are discovered from app/**/actions.ts and
+// app/**/route.ts, so a new action or handler without a row here fails this file.
+// Mocked: only the session lookup (who is calling), next/cache and the request headers/cookies store.
+// The database, lib/ and every authorization check are real.
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { Permission } from "@/lib/auth/policy";
+import { ACTORS, actingUser, actorOf, buildWorld, OUTCOMES, type ActorName, type Outcome, type World } from "../helpers/authorization-world";
+import type { TestUser } from "../helpers/fixtures";
+import { discoverActions, discoverRouteHandlers } from "../helpers/app-modules";
+
+const caller = vi.hoisted(() => ({ user: null as { id: string; email: string; name: string } | null, cookies: new Map<string, string>() }));
+
+vi.mock("@/lib/auth/session", async () => {
+  const { redirect } = await import("next/navigation");
+  return {
+    currentUser: async () => caller.user,
+    requireUser: async () => caller.user ?? redirect("/sign-in"),
+    actorFor: async (user: TestUser) => actorOf(user),
+  };
+});
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "user-agent": "vitest", "x-forwarded-for": "203.0.113.9" }),
+  cookies: async () => ({
+    get: (name: string) => (caller.cookies.has(name) ? { name, value: caller.cookies.get(name)! } : undefined),
+    set: (name: string, value: string) => void caller.cookies.set(name, value),
+    delete: (name: string) => void caller.cookies.delete(name),
+  }),
+}));
+
+const { db } = await import("@/lib/db");
+const { deniedMessage, PROJECT_NOT_FOUND, TEAM_NOT_FOUND } = await import("@/lib/auth/access");
+const { hashPassword } = await import("@/lib/auth/password");
+const { confirmPassword, REAUTH_REQUIRED } = await import("@/lib/auth/reauth");
+const { rotateIdentitySecret } = await import("@/lib/identity/secret-rotation");
+const { LAST_OWNER } = await import("@/lib/teams/messages");
+const { wrongEmailMessage } = await import("@/lib/invitations/messages");
+
+const SIGNED_OUT = "Your session has ended. Sign in again.";
+const PASSWORD = "matrix-password-2026";
+let passwordHash = "";
+
+type Expectation = Record<ActorName, Outcome>;
+/** Who may: the outcome per actor for the usual shapes of permission. */
+const MEMBERS_MAY: Expectation = { anonymous: "signed_out", member: "ok", admin: "ok", owner: "ok", otherTeamOwner: "not_found" };
+const ADMINS_MAY: Expectation = { anonymous: "signed_out", member: "denied", admin: "ok", owner: "ok", otherTeamOwner: "not_found" };
+const OWNERS_MAY: Expectation = { anonymous: "signed_out", member: "denied", admin: "denied", owner: "ok", otherTeamOwner: "not_found" };
+const ANY_SIGNED_IN: Expectation = { anonymous: "signed_out", member: "ok", admin: "ok", owner: "ok", otherTeamOwner: "ok" };
+const ANYONE: Expectation = { anonymous: "ok", member: "ok", admin: "ok", owner: "ok", otherTeamOwner: "ok" };
+
+type ActionRow = {
+  /** What the action checks first: a policy permission, the caller's own account, or nothing (public). */
+  guard: Permission | "own account" | "invite link" | "public";
+  input: (world: World, user: TestUser | null) => Record<string, string> | Promise<Record<string, string>>;
+  expect: Expectation;
+  /** The refusal "denied" means for this row; defaults to the policy's message for `guard`. */
+  refusal?: (world: World, user: TestUser) => string;
+  /** Confirm the caller's password first (lib/auth/reauth.ts), as the UI's prompt would. */
+  reauth?: boolean;
+};
+
+const project = (w: World) => ({ projectId: w.project.id });
+const team = (w: World) => ({ teamId: w.team.id });
+
+/** THE table: one row per exported server action. */
+const ACTIONS: Record<string, ActionRow> = {
+  signUpAction: { guard: "public", expect: ANYONE, input: () => ({ name: "New", email: `new-${crypto.randomUUID()}@example.com`, password: PASSWORD }) },
+  createTeamAction: { guard: "own account", expect: ANY_SIGNED_IN, input: () => ({ name: "Another team" }) },
+  changePasswordAction: { guard: "own account", expect: ANY_SIGNED_IN, input: () => ({ currentPassword: PASSWORD, newPassword: "a-brand-new-passphrase-9" }) },
+  signOutEverywhereAction: { guard: "own account", expect: ANY_SIGNED_IN, input: () => ({}) },
+  acceptInvitationAction: {
+    guard: "invite link",
+    // The fixture's invite is for a fresh address, so every signed-in caller has the wrong email.
+    expect: { anonymous: "signed_out", member: "denied", admin: "denied", owner: "denied", otherTeamOwner: "denied" },
+    refusal: (w, user) => wrongEmailMessage(w.invitation.email, user.email),
+    input: (w) => ({ token: w.invitation.token }),
+  },
+  createProjectAction: { guard: "project:create", expect: ADMINS_MAY, input: (w) => ({ ...team(w), name: "New project" }) },
+  renameTeamAction: { guard: "team:rename", expect: ADMINS_MAY, input: (w) => ({ ...team(w), name: "Renamed team" }) },
+  inviteMemberAction: { guard: "members:invite", expect: ADMINS_MAY, input: (w) => ({ ...team(w), email: `new-${crypto.randomUUID()}@example.com`, role: "member" }) },
+  revokeInvitationAction: { guard: "members:invite", expect: ADMINS_MAY, input: (w) => ({ ...team(w), invitationId: w.invitation.id }) },
+  changeMemberRoleAction: {
+    guard: "members:manage",
+    expect: ADMINS_MAY,
+    input: (w) => ({ ...team(w), userId: w.bystander.id, role: "admin", expectedRole: "member" }),
+  },
+  removeMemberAction: { guard: "members:manage", expect: ADMINS_MAY, input: (w) => ({ ...team(w), userId: w.bystander.id }) },
+  transferOwnershipAction: { guard: "owners:manage", expect: OWNERS_MAY, input: (w) => ({ ...team(w), userId: w.bystander.id }) },
+  leaveTeamAction: {
+    guard: "team:view",
+    // The fixture team has one owner, who may not leave it ownerless.
+    expect: { ...MEMBERS_MAY, owner: "denied" },
+    refusal: () => LAST_OWNER,
+    input: team,
+  },
+  renameProjectAction: { guard: "project:rename", expect: ADMINS_MAY, input: (w) => ({ ...project(w), name: "Renamed" }) },
+  deleteProjectAction: { guard: "project:delete", expect: ADMINS_MAY, input: (w) => ({ ...project(w), confirmation: w.project.name }) },
+  revealIdentitySecretAction: { guard: "secret:reveal", expect: ADMINS_MAY, reauth: true, input: project },
+  hideIdentitySecretAction: { guard: "project:view", expect: MEMBERS_MAY, input: project },
+  rotateIdentitySecretAction: {
+    guard: "secret:rotate",
+    expect: ADMINS_MAY,
+    reauth: true,
+    input: (w) => ({ ...project(w), expectedSecretId: w.project.currentSecretId, grace: "1h" }),
+  },
+  expirePreviousSecretAction: {
+    guard: "secret:expire",
+    expect: ADMINS_MAY,
+    reauth: true,
+    input: async (w) => {
+      await rotateIdentitySecret({ projectId: w.project.id, teamId: w.team.id, expectedSecretId: w.project.currentSecretId, grace: "1h", actor: actorOf(w.owner) });
+      const { previousSecretId } = await db.project.findUniqueOrThrow({ where: { id: w.project.id }, select: { previousSecretId: true } });
+      return { ...project(w), previousSecretId: previousSecretId! };
+    },
+  },
+  confirmPasswordAction: { guard: "project:view", expect: MEMBERS_MAY, input: (w) => ({ ...project(w), password: PASSWORD }) },
+  debugIdentityTokenAction: { guard: "token:debug", expect: MEMBERS_MAY, input: (w) => ({ ...project(w), token: "eyJhbGciOiJIUzI1NiJ9.e30.x" }) },
+  generateTestTokenAction: { guard: "token:debug", expect: MEMBERS_MAY, input: project },
+};
+
+type RouteCall = { url: string; params?: Record<string, string | string[]> };
+type RouteRow =
+  | { public: string }
+  /** Each call must give the row's outcome: 2xx ok, 401 signed_out, 403 denied, 404 not_found. */
+  | { calls: (w: World) => RouteCall[]; expect: Expectation };
+
+/** One row per exported handler: "<route dir> <METHOD>". Public rows say why no session is involved. */
+const ROUTES: Record<string, RouteRow> = {
+  "api/auth/[...nextauth] GET": { public: "next-auth's own sign-in, CSRF and session endpoints" },
+  "api/auth/[...nextauth] POST": { public: "next-auth's own sign-in and sign-out endpoints" },
+  "api/v1/ping GET": { public: "static health check, touches no data" },
+  "api/health GET": { public: "liveness for the load balancer: database reachable and migrations applied, no team data" },
+  "api/v1/projects/[projectId]/identify POST": { public: "customers' widget; authorized by the project's signed token, not a session" },
+  "api/v1/projects/[projectId]/identify OPTIONS": { public: "CORS preflight, touches no data" },
+  "api/v1/audit-log/export GET": {
+    // A member without audit:view gets the same 404 as another team: the route doesn't say the log exists.
+    expect: { ...ADMINS_MAY, member: "not_found" },
+    calls: (w) => [
+      { url: `/api/v1/audit-log/export?teamId=${w.team.id}` },
+      { url: `/api/v1/audit-log/export?teamId=${w.team.id}&projectId=${w.project.id}` },
+    ],
+  },
+};
+
+const actions = await discoverActions();
+const routes = await discoverRouteHandlers();
+
+async function outcomeOf(run: () => Promise<unknown>, refusal: string | null): Promise<string> {
+  try {
+    const result = (await run()) as { ok: boolean; error?: string; code?: string };
+    if (result.ok) return "ok";
+    if (result.error === SIGNED_OUT) return "signed_out";
+    if (result.error === PROJECT_NOT_FOUND || result.error === TEAM_NOT_FOUND) return "not_found";
+    if (result.code === REAUTH_REQUIRED) return "reauth";
+    if (refusal !== null && result.error === refusal) return "denied";
+    return `unexpected failure: ${result.error}`;
+  } catch (error) {
+    // redirect() is how some actions finish (delete, leave, accept): it means the action went through.
+    if (String((error as { digest?: unknown }).digest ?? "").startsWith("NEXT_REDIRECT")) return "ok";
+    throw error;
+  }
+}
+
+beforeAll(async () => {
+  passwordHash = await hashPassword(PASSWORD);
+});
+
+describe("the expected-permissions table", () => {
+  it("has a row for every exported server action, and no row for an action that doesn't exist", () => {
+    expect(actions.duplicates, "two actions modules export the same name").toEqual([]);
+    expect([...actions.byName.keys()].sort(), "actions exported by app/**/actions.ts vs rows in ACTIONS").toEqual(Object.keys(ACTIONS).sort());
+  });
+
+  it("has a row for every exported route handler, and none for a handler that doesn't exist", () => {
+    expect([...routes.keys()].sort(), "handlers in app/**/route.ts vs rows in ROUTES").toEqual(Object.keys(ROUTES).sort());
+  });
+
+  it("uses only known actors and outcomes", () => {
+    for (const row of [...Object.values(ACTIONS), ...Object.values(ROUTES)]) {
+      if ("public" in row) continue;
+      expect(Object.keys(row.expect).sort()).toEqual([...ACTORS].sort());
+      for (const outcome of Object.values(row.expect)) expect(OUTCOMES).toContain(outcome);
+    }
+  });
+});
+
+describe.each(Object.entries(ACTIONS).filter(([name]) => actions.byName.has(name)))("%s", (name, row) => {
+  it.each(ACTORS)(`as %s`, async (actor) => {
+    const world = await buildWorld();
+    const user = actingUser(world, actor);
+    caller.cookies.clear();
+    if (user) {
+      await db.user.update({ where: { id: user.id }, data: { passwordHash } });
+      if (row.reauth) expect(await confirmPassword(user.id, PASSWORD)).toBe(true);
+    }
+    const form = new FormData();
+    for (const [key, value] of Object.entries(await row.input(world, user))) form.set(key, value);
+    const refusal = user ? (row.refusal?.(world, user) ?? (row.guard.includes(":") ? deniedMessage(row.guard as Permission) : null)) : null;
+    caller.user = user;
+    try {
+      expect(await outcomeOf(() => actions.byName.get(name)!(null, form), refusal)).toBe(row.expect[actor]);
+    } finally {
+      caller.user = null;
+    }
+  });
+});
+
+const protectedRoutes = Object.entries(ROUTES).flatMap(([key, row]) => (routes.has(key) && "calls" in row ? [[key, row] as const] : []));
+describe.each(protectedRoutes)("%s", (key, row) => {
+  it.each(ACTORS)("as %s", async (actor) => {
+    const world = await buildWorld();
+    caller.user = actingUser(world, actor);
+    try {
+      for (const call of row.calls(world)) {
+        const request = new Request(new URL(call.url, "http://localhost"));
+        const response = (await routes.get(key)!(request, { params: Promise.resolve(call.params ?? {}) })) as Response;
+        await response.text(); // drain streamed bodies
+        const { status } = response;
+        const outcome = status < 300 ? "ok" : status === 401 ? "signed_out" : status === 403 ? "denied" : status === 404 ? "not_found" : `status ${status}`;
+        expect(outcome, call.url).toBe(row.expect[actor]);
+      }
+    } finally {
+      caller.user = null;
+    }
+  });
+});
