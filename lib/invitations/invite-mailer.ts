@@ -1,11 +1,12 @@
 import "server-only";
+import nodemailer from "nodemailer";
 import type { Env } from "@/lib/config/env";
 import type { InviteRole } from "@/lib/teams/member-rules";
 import { log } from "@/lib/log";
 
 export type InviteMessage = { to: string; teamName: string; invitedBy: string; role: InviteRole; link: string; expiresAt: Date };
 
-/** Anything that can deliver an invite email; swapped in tests, and by a real SMTP transport later. */
+/** Anything that can deliver an invite email: SMTP in production, a recording one in some tests. */
 export type InviteMailer = { readonly name: string; send(message: InviteMessage): Promise<void> };
 
 export function inviteEmailText(message: InviteMessage): { subject: string; text: string } {
@@ -28,21 +29,34 @@ export function setInviteMailer(mailer: InviteMailer | null | undefined): void {
   override = mailer;
 }
 
-let warned = false;
+/** SMTP through nodemailer: SMTP_URL like smtps://user:pass@smtp.example.com:465, SMTP_FROM optional. */
+function smtpMailer(url: string, from: string): InviteMailer {
+  const transport = nodemailer.createTransport(url);
+  return {
+    name: "smtp",
+    async send(message) {
+      const { subject, text } = inviteEmailText(message);
+      await transport.sendMail({ from, to: message.to, subject, text });
+    },
+  };
+}
 
-/**
- * The mailer for this process, or null when invites are shared by link only (SMTP_URL unset).
- * No SMTP client ships with this build (nodemailer isn't a dependency yet), so with SMTP_URL set
- * we say so once and fall back to the copyable link instead of failing the invite.
- */
+let configured: { url: string; mailer: InviteMailer | null } | undefined;
+
+/** The mailer for this process, or null when invites are shared by link only (SMTP_URL unset or unusable). */
 export function inviteMailer(env: Env = process.env): InviteMailer | null {
   if (override !== undefined) return override;
-  if (!env.SMTP_URL?.trim()) return null;
-  if (!warned) {
-    warned = true;
-    log("warn", "SMTP_URL is set, but this build has no SMTP transport; invite links are shown to copy instead");
+  const url = env.SMTP_URL?.trim() ?? "";
+  if (configured?.url === url) return configured.mailer;
+  let mailer: InviteMailer | null = null;
+  if (/^smtps?:\/\//.test(url)) {
+    mailer = smtpMailer(url, env.SMTP_FROM?.trim() || "Reqio <no-reply@reqio.invalid>");
+  } else if (url) {
+    // Never log the URL itself: it usually holds the SMTP password.
+    log("warn", "SMTP_URL must start with smtp:// or smtps://; invite links are shown to copy instead");
   }
-  return null;
+  configured = { url, mailer };
+  return mailer;
 }
 
 /** Sends if a mailer is configured; a failed send never fails the invite (the link is shown anyway). */
