@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   "reauth.failed",
   "team.created",
   "team.renamed",
+  "team.deleted",
   "member.invited",
   "invitation.revoked",
   "invitation.accepted",

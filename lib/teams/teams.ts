@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { parseRole } from "@/lib/auth/roles";
 import { recordAuditEvent, type Actor } from "@/lib/audit/audit-log";
+import { UserFacingError } from "@/lib/result";
 
 export async function listUserTeams(userId: string) {
   const memberships = await db.membership.findMany({
@@ -32,5 +33,28 @@ export async function renameTeam(input: { teamId: string; name: string; actor: A
       action: "team.renamed",
       details: { from: before.name, to: input.name },
     });
+  });
+}
+
+/**
+ * Deletes the team with its projects, secrets and memberships. The exact name must be typed back,
+ * checked here so no client can skip it. The audit events stay (they have no foreign keys).
+ */
+export async function deleteTeam(input: { teamId: string; confirmation: string; actor: Actor }): Promise<{ projects: number }> {
+  return db.$transaction(async (tx) => {
+    const team = await tx.team.findUniqueOrThrow({ where: { id: input.teamId }, select: { name: true, _count: { select: { projects: true } } } });
+    if (input.confirmation.trim() !== team.name) {
+      throw new UserFacingError(`Type the team name "${team.name}" exactly to confirm.`, { field: "confirmation" });
+    }
+    // Projects point at their secrets and secrets at their project: unlink first so the cascade can run.
+    await tx.project.updateMany({ where: { teamId: input.teamId }, data: { currentSecretId: null, previousSecretId: null } });
+    await tx.team.delete({ where: { id: input.teamId } });
+    await recordAuditEvent(tx, {
+      teamId: input.teamId,
+      actor: input.actor,
+      action: "team.deleted",
+      details: { name: team.name, projects: team._count.projects },
+    });
+    return { projects: team._count.projects };
   });
 }

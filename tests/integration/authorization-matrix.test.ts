@@ -78,6 +78,7 @@ const ACTIONS: Record<string, ActionRow> = {
   },
   createProjectAction: { guard: "project:create", expect: ADMINS_MAY, input: (w) => ({ ...team(w), name: "New project" }) },
   renameTeamAction: { guard: "team:rename", expect: ADMINS_MAY, input: (w) => ({ ...team(w), name: "Renamed team" }) },
+  deleteTeamAction: { guard: "team:delete", expect: OWNERS_MAY, input: (w) => ({ ...team(w), confirmation: w.team.name }) },
   inviteMemberAction: { guard: "members:invite", expect: ADMINS_MAY, input: (w) => ({ ...team(w), email: `new-${crypto.randomUUID()}@example.com`, role: "member" }) },
   revokeInvitationAction: { guard: "members:invite", expect: ADMINS_MAY, input: (w) => ({ ...team(w), invitationId: w.invitation.id }) },
   changeMemberRoleAction: {

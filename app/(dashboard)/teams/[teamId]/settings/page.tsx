@@ -7,7 +7,8 @@ import { TEAM_NAME_MAX } from "@/lib/teams/team-name";
 import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
 import { Card } from "@/components/ui/card";
 import { TeamNameForm } from "@/components/teams/team-name-form";
-import { renameTeamAction } from "./actions";
+import { ConfirmByTypingDialog } from "@/components/ui/confirm-by-typing-dialog";
+import { deleteTeamAction, renameTeamAction } from "./actions";
 
 export const metadata: Metadata = { title: "Team settings" };
 
@@ -31,6 +32,20 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ t
           pendingLabel="Saving…"
         />
       </Card>
+      {can(access.role, "team:delete") && (
+        <Card id="danger" title="Delete team" description="Deletes every project and signing secret in this team and removes all members." className="border-red-200">
+          <ConfirmByTypingDialog
+            action={deleteTeamAction}
+            fields={{ teamId }}
+            name={access.team.name}
+            triggerLabel="Delete team…"
+            title={`Delete ${access.team.name}?`}
+            description="Every project in this team and its signing secret are deleted; tokens for them stop verifying immediately. Members lose access. This can't be undone."
+            confirmLabel="Delete team"
+            pendingLabel="Deleting…"
+          />
+        </Card>
+      )}
     </div>
   );
 }

@@ -1,0 +1,52 @@
+"use client";
+import { useActionState, useState } from "react";
+import { ActionForm } from "@/components/ui/action-form";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/result";
+import type { FormAction } from "@/lib/actions/form-action";
+
+/** A destructive action confirmed by typing a name back; the server checks the name again. */
+export function ConfirmByTypingDialog({ action, fields, name, triggerLabel, title, description, confirmLabel, pendingLabel }: {
+  action: FormAction<unknown>;
+  /** Hidden inputs identifying what is deleted. */
+  fields: Record<string, string>;
+  name: string;
+  triggerLabel: string;
+  title: string;
+  description: string;
+  confirmLabel: string;
+  pendingLabel: string;
+}) {
+  const [typed, setTyped] = useState("");
+  const [result, dispatch, pending] = useActionState<ActionResult<unknown> | null, FormData>(action, null);
+  return (
+    <Dialog>
+      <DialogTrigger asChild>
+        <Button variant="danger">{triggerLabel}</Button>
+      </DialogTrigger>
+      <DialogContent title={title} description={description}>
+        <ActionForm dispatch={dispatch} className="flex flex-col gap-4">
+          {Object.entries(fields).map(([key, value]) => <input key={key} type="hidden" name={key} value={value} />)}
+          <Field
+            label={`Type "${name}" to confirm`}
+            name="confirmation"
+            autoComplete="off"
+            value={typed}
+            onChange={(event) => setTyped(event.target.value)}
+            error={result && !result.ok ? result.fieldErrors?.confirmation ?? result.error : undefined}
+          />
+          <div className="flex justify-end gap-2">
+            <DialogClose asChild>
+              <Button variant="secondary">Cancel</Button>
+            </DialogClose>
+            <Button type="submit" variant="danger" disabled={pending || typed.trim() !== name}>
+              {pending ? pendingLabel : confirmLabel}
+            </Button>
+          </div>
+        </ActionForm>
+      </DialogContent>
+    </Dialog>
+  );
+}
