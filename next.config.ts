@@ -8,6 +8,20 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
   // `npm test` type-checks the whole repo (tsc --noEmit) before building; don't do it twice.
   typescript: { ignoreBuildErrors: true },
+  // The widget script is loaded by customers' sites: readable cross-origin (crossorigin="anonymous",
+  // SRI) and sniff-proof. proxy.ts skips it, so these are its only extra headers.
+  async headers() {
+    return [
+      {
+        source: "/widget.js",
+        headers: [
+          { key: "Access-Control-Allow-Origin", value: "*" },
+          { key: "Cross-Origin-Resource-Policy", value: "cross-origin" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,6 +1,8 @@
 import path from "node:path";
 import { resolveDatabaseTarget, type DatabaseTarget } from "@/lib/config/database-url";
-import { loadEncryptionKey } from "@/lib/config/encryption-key";
+import { loadEncryptionKeys } from "@/lib/config/encryption-key";
+import { checkKeysAgainstStoredSecrets } from "@/lib/config/key-check";
+import { readStoredSecrets, type StoredSecrets } from "@/lib/config/stored-secrets";
 import { readOrCreateLocalSecret } from "@/lib/config/local-secret-file";
 import { ConfigError } from "@/lib/config/errors";
 import type { Env } from "@/lib/config/env";
@@ -11,6 +13,7 @@ export type ServerConfig = {
   /** Base URL customers' tokens are bound to (`<appUrl>/p/<projectId>`), no trailing slash. */
   appUrl: string;
   database: DatabaseTarget;
+  /** The primary key (seals) first, then REQIO_ENCRYPTION_KEYS_OLD (open only). */
   encryptionKeys: readonly EncryptionKey[];
   authSecret: string;
   /** Past this age the Identity page suggests rotating (REQIO_ROTATION_REMINDER_DAYS, default 90). */
@@ -33,12 +36,16 @@ export function parseAppUrl(raw: string | undefined): string {
 function loadServerConfig(env: Env): ServerConfig {
   const appUrl = parseAppUrl(env.APP_URL);
   const database = resolveDatabaseTarget(env);
-  const keySource = loadEncryptionKey(env, database);
-  if (keySource.generatedAt) {
+  // Read at most once, and only here: the keys are checked against what the database already holds.
+  let stored: StoredSecrets | undefined;
+  const storedSecrets = () => (stored ??= readStoredSecrets(database.filePath));
+  const keyRing = loadEncryptionKeys(env, database, () => storedSecrets().live);
+  if (keyRing.generatedAt) {
     log("warn", "Generated a new encryption key for stored secrets; back it up or set REQIO_ENCRYPTION_KEY", {
-      keyFile: keySource.generatedAt,
+      keyFile: keyRing.generatedAt,
     });
   }
+  for (const note of checkKeysAgainstStoredSecrets(keyRing, storedSecrets())) log(note.level, note.message, note.fields);
   // next-auth signs session cookies with this; like the key, it is generated once for the embedded default.
   const authSecret =
     env.NEXTAUTH_SECRET?.trim() || readOrCreateLocalSecret(path.join(path.dirname(database.filePath), "reqio-auth.secret"));
@@ -49,7 +56,7 @@ function loadServerConfig(env: Env): ServerConfig {
   if (!Number.isSafeInteger(rotationReminderDays) || rotationReminderDays < 1) {
     throw new ConfigError(`REQIO_ROTATION_REMINDER_DAYS must be a whole number of days ≥ 1 (got "${reminder}").`);
   }
-  return { appUrl, database, encryptionKeys: [keySource.key], authSecret, rotationReminderDays };
+  return { appUrl, database, encryptionKeys: keyRing.keys, authSecret, rotationReminderDays };
 }
 
 let cached: ServerConfig | undefined;

@@ -29,6 +29,12 @@ export function seal(plaintext: string, context: string, key: EncryptionKey): st
   return [FORMAT, key.id, iv.toString("base64url"), body.toString("base64url")].join(".");
 }
 
+/** The ID of the key that sealed `sealed` (public: it is part of the stored value), or null if unreadable. */
+export function sealedKeyId(sealed: string): string | null {
+  const [format, keyId] = sealed.split(".");
+  return format === FORMAT && keyId ? keyId : null;
+}
+
 /** Opens a sealed value with whichever of `keys` sealed it; any mismatch is a DecryptionError. */
 export function open(sealed: string, context: string, keys: readonly EncryptionKey[]): string {
   const [format, keyId, ivText, bodyText, ...rest] = sealed.split(".");

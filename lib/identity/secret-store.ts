@@ -2,15 +2,12 @@ import "server-only";
 import { db, type DbTransaction } from "@/lib/db";
 import { serverConfig } from "@/lib/config/server-config";
 import { open, seal } from "@/lib/crypto/secret-box";
+import { identitySecretContext } from "@/lib/crypto/identity-secret-context";
 import { recordAuditEvent, type Actor } from "@/lib/audit/audit-log";
 import { generateIdentitySecret, lastFour, secretFingerprint } from "@/lib/identity/secret";
 import { UserFacingError } from "@/lib/result";
 import { createRateLimiter, formatRetryAfter } from "@/lib/auth/rate-limit";
 
-/** Binds a ciphertext to its project: moved onto another project's row, it no longer opens. */
-function sealContext(projectId: string): string {
-  return `reqio:identity-secret:${projectId}`;
-}
 
 export type SecretSummary = { id: string; last4: string; fingerprint: string; createdAt: Date };
 
@@ -23,7 +20,7 @@ export async function issueIdentitySecret(tx: DbTransaction, projectId: string, 
     data: {
       projectId,
       createdById,
-      ciphertext: seal(secret, sealContext(projectId), key),
+      ciphertext: seal(secret, identitySecretContext(projectId), key),
       last4: lastFour(secret),
       fingerprint: secretFingerprint(secret),
     },
@@ -49,7 +46,7 @@ function openSecretRow(projectId: string, row: { ciphertext: string | null; expi
   const { ciphertext, expiresAt, ...summary } = row;
   if (!ciphertext) throw new UserFacingError("This secret has been retired; only its fingerprint is kept.");
   try {
-    return { secret: open(ciphertext, sealContext(projectId), serverConfig().encryptionKeys), summary, expiresAt };
+    return { secret: open(ciphertext, identitySecretContext(projectId), serverConfig().encryptionKeys), summary, expiresAt };
   } catch {
     // Deliberately leaves the row untouched so an operator can restore the right key.
     throw new UserFacingError(

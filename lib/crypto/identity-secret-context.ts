@@ -1,0 +1,9 @@
+/**
+ * The additional data an IdentitySecret ciphertext is sealed with: binds it to its project, so a
+ * ciphertext moved onto another project's row no longer opens.
+ *
+ * Shared by the secret store and the master-key rotation, so both seal and open the same way.
+ */
+export function identitySecretContext(projectId: string): string {
+  return `reqio:identity-secret:${projectId}`;
+}

@@ -1,0 +1,110 @@
+// GET /api/health against this file's real, migrated SQLite database.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { GET } from "@/app/api/health/route";
+import { checkHealth, DEFAULT_MIGRATIONS_DIR } from "@/lib/health/health-check";
+import { databaseFilePath } from "../helpers/fixtures";
+
+let raw: Database.Database;
+let tmp: string;
+beforeAll(() => {
+  raw = new Database(databaseFilePath());
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "reqio-health-"));
+});
+afterAll(() => {
+  raw?.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+const repoMigrations = fs.readdirSync(DEFAULT_MIGRATIONS_DIR).filter((name) => fs.existsSync(path.join(DEFAULT_MIGRATIONS_DIR, name, "migration.sql")));
+
+async function call() {
+  const response = await GET();
+  return { status: response.status, headers: response.headers, text: await response.text() };
+}
+
+/** Only the documented fields, and nothing that looks like a path, version, migration name or error. */
+function expectNothingLeaks(text: string) {
+  expect(Object.keys(JSON.parse(text)).every((key) => ["ok", "database", "migrations", "pending"].includes(key))).toBe(true);
+  expect(text).not.toMatch(/[/\\]|\d+\.\d+|error|sqlite|prisma/i);
+  for (const name of repoMigrations) expect(text).not.toContain(name);
+}
+
+describe("GET /api/health", () => {
+  it("200 with everything ok on a migrated database; never cached", async () => {
+    expect(repoMigrations.length).toBeGreaterThan(0);
+    const { status, headers, text } = await call();
+    expect(status).toBe(200);
+    expect(JSON.parse(text)).toEqual({ ok: true, database: "ok", migrations: "up_to_date" });
+    expect(headers.get("cache-control")).toBe("no-store");
+    expect(headers.get("content-type")).toMatch(/^application\/json/);
+    expect(headers.get("set-cookie")).toBeNull();
+    expectNothingLeaks(text);
+  });
+
+  it("503 with the pending count when a migration folder isn't applied (or was rolled back)", async () => {
+    const last = repoMigrations.at(-1)!;
+    const row = raw.prepare(`SELECT * FROM _prisma_migrations WHERE migration_name = ?`).get(last) as Record<string, unknown>;
+    raw.prepare(`DELETE FROM _prisma_migrations WHERE migration_name = ?`).run(last);
+    try {
+      const { status, text } = await call();
+      expect(status).toBe(503);
+      expect(JSON.parse(text)).toEqual({ ok: false, database: "ok", migrations: "pending", pending: 1 });
+      expectNothingLeaks(text);
+    } finally {
+      const columns = Object.keys(row);
+      raw.prepare(`INSERT INTO _prisma_migrations (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`).run(...Object.values(row));
+    }
+    raw.prepare(`UPDATE _prisma_migrations SET rolled_back_at = finished_at WHERE migration_name = ?`).run(last);
+    try {
+      expect(JSON.parse((await call()).text)).toMatchObject({ migrations: "pending", pending: 1 });
+    } finally {
+      raw.prepare(`UPDATE _prisma_migrations SET rolled_back_at = NULL WHERE migration_name = ?`).run(last);
+    }
+    expect((await call()).status).toBe(200);
+  });
+
+  it("counts a new migration folder in the deployed code as pending (a folder without migration.sql is not a migration)", async () => {
+    const dir = path.join(tmp, "migrations");
+    fs.cpSync(DEFAULT_MIGRATIONS_DIR, dir, { recursive: true });
+    fs.mkdirSync(path.join(dir, "29990101000000_future"));
+    fs.writeFileSync(path.join(dir, "29990101000000_future", "migration.sql"), "SELECT 1;");
+    fs.mkdirSync(path.join(dir, "not_a_migration"));
+    expect(await checkHealth({ migrationsDir: dir })).toEqual({ ok: false, database: "ok", migrations: "pending", pending: 1 });
+    fs.rmSync(path.join(dir, "29990101000000_future"), { recursive: true });
+    expect(await checkHealth({ migrationsDir: dir })).toEqual({ ok: true, database: "ok", migrations: "up_to_date" });
+  });
+
+  it("a database that was never migrated: reachable, every migration pending", async () => {
+    const report = await checkHealth({ applied: async () => [] });
+    expect(report).toEqual({ ok: false, database: "ok", migrations: "pending", pending: repoMigrations.length });
+  });
+
+  it("unreachable database: reported without any error detail (logged server-side instead)", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const failing = async (): Promise<string[]> => {
+        throw new Error("SQLITE_CANTOPEN: unable to open /var/lib/reqio/reqio.db (v3.45.1)");
+      };
+      const report = await checkHealth({ applied: failing });
+      expect(report).toEqual({ ok: false, database: "unreachable", migrations: "unknown" });
+      expectNothingLeaks(JSON.stringify(report));
+      expect(logged.mock.calls.join("\n")).toContain("database unreachable");
+
+      const hanging = () => new Promise<string[]>(() => {});
+      const started = Date.now();
+      expect(await checkHealth({ applied: hanging })).toMatchObject({ database: "unreachable" });
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it("no migrations folder shipped with the app: never reported healthy", async () => {
+    vi.spyOn(console, "error").mockImplementationOnce(() => {});
+    expect(await checkHealth({ migrationsDir: path.join(tmp, "missing") })).toEqual({ ok: false, database: "ok", migrations: "unknown" });
+  });
+});

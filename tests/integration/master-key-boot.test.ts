@@ -1,0 +1,110 @@
+// The boot check (lib/server-boot.ts -> serverConfig()) against a real database holding secrets: a wrong
+// master key, or a missing key file, stops the server with a clear message and touches nothing.
+// Each case boots a fresh child process, exactly what instrumentation.ts runs under `next start`.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { execSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repoRoot, runScript } from "../helpers/run-script";
+
+const KEY = randomBytes(32).toString("base64");
+const WRONG = randomBytes(32).toString("base64");
+const BOOT = path.join(repoRoot, "tests/helpers/boot-server.ts");
+const SEED = path.join(repoRoot, "tests/helpers/seed-projects.ts");
+const dbFile = path.resolve(process.env.DATABASE_URL!.slice("file:".length));
+const keyFile = path.join(path.dirname(dbFile), "reqio-encryption.key");
+const boot = (env: Record<string, string | undefined>, file = dbFile) => runScript(BOOT, { DATABASE_URL: `file:${file}`, ...env });
+const rows = () => {
+  const raw = new Database(dbFile, { readonly: true });
+  try {
+    return raw.prepare(`SELECT "id", "ciphertext" FROM "IdentitySecret" ORDER BY "id"`).all();
+  } finally {
+    raw.close();
+  }
+};
+
+function expectRefusal(run: ReturnType<typeof boot>, message: string): ReturnType<typeof boot> {
+  expect(run.status, run.stdout).toBe(1);
+  expect(run.stdout).not.toContain("booted");
+  expect(run.stderr).toContain(`Reqio cannot start: ${message}`);
+  expect(run.stderr).not.toMatch(/^\s+at /m); // no stack trace
+  expect(run.stderr).not.toContain(KEY);
+  expect(run.stderr).not.toContain(WRONG);
+  return run;
+}
+
+let before: unknown[];
+beforeAll(() => {
+  const seeded = runScript(SEED, { DATABASE_URL: `file:${dbFile}`, REQIO_ENCRYPTION_KEY: KEY }, ["3"]);
+  expect(seeded.status, seeded.stderr).toBe(0);
+  before = rows();
+  expect(before).toHaveLength(3);
+}, 60_000);
+afterAll(() => expect(rows()).toEqual(before)); // no case wrote to the database
+
+describe("boot with secrets in the database", () => {
+  it("boots with the key that sealed them", () => {
+    const run = boot({ REQIO_ENCRYPTION_KEY: KEY });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("booted");
+  });
+
+  it("refuses a wrong REQIO_ENCRYPTION_KEY, naming the key IDs and the fix", () => {
+    const run = expectRefusal(boot({ REQIO_ENCRYPTION_KEY: WRONG }), "None of the configured encryption keys");
+    expect(run.stderr).toMatch(/\(key id [0-9a-f]{8}\) can decrypt .*: 3 stored, sealed with key id [0-9a-f]{8}; none of 3 sampled opens/);
+    expect(run.stderr).toContain("Set REQIO_ENCRYPTION_KEY to the key they were encrypted with");
+    expect(fs.existsSync(keyFile)).toBe(false);
+  });
+
+  it("boots with a new primary key while the old one is listed in REQIO_ENCRYPTION_KEYS_OLD", () => {
+    const run = boot({ REQIO_ENCRYPTION_KEY: WRONG, REQIO_ENCRYPTION_KEYS_OLD: KEY });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("still under an older encryption key; run `npm run rotate-master-key`");
+  });
+
+  it("refuses a malformed or duplicated REQIO_ENCRYPTION_KEYS_OLD entry", () => {
+    expectRefusal(
+      boot({ REQIO_ENCRYPTION_KEY: WRONG, REQIO_ENCRYPTION_KEYS_OLD: `${KEY},nope` }),
+      "REQIO_ENCRYPTION_KEYS_OLD entry 2 of 2 is malformed: it must decode to exactly 32 bytes.",
+    );
+    expectRefusal(boot({ REQIO_ENCRYPTION_KEY: WRONG, REQIO_ENCRYPTION_KEYS_OLD: `${KEY},${KEY}` }), "REQIO_ENCRYPTION_KEYS_OLD entry 2 of 2 repeats entry 1");
+  });
+
+  it("with no key configured and the key file missing, refuses instead of generating a new key", () => {
+    expectRefusal(
+      boot({}),
+      `The key file ${keyFile} is missing, but the database holds 3 encrypted signing secret(s) that only the key from that file can decrypt.`,
+    );
+    expect(fs.existsSync(keyFile)).toBe(false);
+  });
+
+  it("refuses a key file that holds another key, and leaves the file alone", () => {
+    fs.writeFileSync(keyFile, `${WRONG}\n`, { mode: 0o600 });
+    try {
+      const run = expectRefusal(boot({}), "None of the configured encryption keys");
+      expect(run.stderr).toContain(`The key file ${keyFile} is not the key they were encrypted with: restore the original file from your backup`);
+      expect(fs.readFileSync(keyFile, "utf8")).toBe(`${WRONG}\n`);
+      fs.writeFileSync(keyFile, `${KEY}\n`); // the restored backup
+      expect(boot({}).stdout).toContain("booted");
+    } finally {
+      fs.rmSync(keyFile, { force: true });
+    }
+  });
+
+  it("still generates a key file on first start when the database holds no secrets", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reqio-boot-"));
+    try {
+      const fresh = path.join(dir, "reqio.db");
+      execSync("npx prisma migrate deploy", { cwd: repoRoot, env: { ...process.env, DATABASE_URL: `file:${fresh}` }, stdio: "pipe" });
+      const run = boot({}, fresh);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain("Generated a new encryption key");
+      expect(fs.statSync(path.join(dir, "reqio-encryption.key")).mode & 0o777).toBe(0o600);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
