@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { isRecentReauth, reauthToken, REAUTH_WINDOW_MS } from "@/lib/auth/reauth";
+import { isRecentReauth as isRecent, reauthToken as tokenFor, REAUTH_WINDOW_MS } from "@/lib/auth/reauth-token";
+
+// Pure functions with the signing key passed in: no config, no database.
+const KEY = "test-auth-secret";
+const reauthToken = (...args: [string, number, number]) => tokenFor(KEY, ...args);
+const isRecentReauth = (...args: [string | undefined, string, number, number]) => isRecent(KEY, ...args);
 import { auditCsvRow, csvCell } from "@/lib/audit/audit-csv";
 import { parseAuditFilter } from "@/lib/audit/audit-filter";
 import { formatDuration } from "@/lib/format-time";
@@ -19,6 +24,9 @@ describe("re-authentication cookie", () => {
     expect(isRecentReauth(`${token}x`, "user_1", 3, t0)).toBe(false);
     expect(isRecentReauth(undefined, "user_1", 3, t0)).toBe(false);
     expect(isRecentReauth("a.b.c", "user_1", 3, t0)).toBe(false);
+  });
+  it("a token signed with another key is refused", () => {
+    expect(isRecent("another-key", token, "user_1", 3, t0)).toBe(false);
   });
   it("a confirmation dated in the future is refused", () => {
     expect(isRecentReauth(reauthToken("user_1", 3, t0 + 10_000), "user_1", 3, t0)).toBe(false);
