@@ -4,16 +4,21 @@ import { ConfigError } from "@/lib/config/errors";
 
 const SWEEP_EVERY_MS = 30_000;
 
-/** Validates configuration (exit 1 with what to set, no stack trace) and starts the grace-period sweep. */
+/**
+ * Validates configuration and the database (exit 1 with what to do, no stack trace), then starts
+ * the grace-period sweep.
+ */
 export async function bootServer(): Promise<void> {
   try {
     serverConfig();
+    // Imported only now: this import chain opens the database, which needs the validated config.
+    const { checkDatabaseReady } = await import("@/lib/health/startup-check");
+    await checkDatabaseReady();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(`Reqio cannot start: ${error.message}`);
     process.exit(1);
   }
-  // Imported only now: the sweep's import chain opens the database, which needs the validated config.
   const { startExpirySweep } = await import("@/lib/identity/expiry-sweep");
   startExpirySweep(SWEEP_EVERY_MS);
 }

@@ -28,6 +28,13 @@ console.log(
 );
 
 // Imported after the configuration check so a wrong key is reported as such, not as a Prisma error.
+const { checkDatabaseReady } = await import("@/lib/health/startup-check");
+try {
+  await checkDatabaseReady(); // reachable, migrated, and (PostgreSQL) the keys open what is stored
+} catch (error) {
+  if (error instanceof ConfigError) refuse(error.message);
+  throw error;
+}
 const { rotateMasterKey, RotationRefused } = await import("@/lib/maintenance/master-key-rotation");
 const { db } = await import("@/lib/db");
 

@@ -39,17 +39,23 @@ export type KeySource = { key: EncryptionKey; origin: "env" | "key-file"; keyFil
 export function loadEncryptionKey(
   env: Env,
   database: DatabaseTarget,
-  storedSecretCount: () => number = () => readStoredSecrets(database.filePath).live,
+  storedSecretCount?: () => number,
 ): KeySource {
   const fromEnv = env.REQIO_ENCRYPTION_KEY;
   if (fromEnv !== undefined && fromEnv.trim() !== "") return { key: parseEncryptionKey(fromEnv), origin: "env" };
   if (fromEnv !== undefined) throw new ConfigError(`REQIO_ENCRYPTION_KEY is set but empty. ${HOW_TO_SET}`);
+  if (database.provider !== "sqlite") {
+    throw new ConfigError(
+      `REQIO_ENCRYPTION_KEY is required with PostgreSQL: every instance must decrypt with the same key, and a key file ` +
+        `generated on one machine would not be. ${HOW_TO_SET}`,
+    );
+  }
 
   const keyFile = path.join(path.dirname(database.filePath), KEY_FILE_NAME);
   if (fs.existsSync(keyFile)) {
     return { key: parseEncryptionKey(fs.readFileSync(keyFile, "utf8"), `The key file ${keyFile}`), origin: "key-file", keyFile };
   }
-  const stored = storedSecretCount();
+  const stored = storedSecretCount ? storedSecretCount() : readStoredSecrets(database.filePath).live;
   if (stored > 0) {
     throw new ConfigError(
       `The key file ${keyFile} is missing, but the database holds ${stored} encrypted signing secret(s) that only the key ` +

@@ -1,6 +1,6 @@
 import path from "node:path";
-import { resolveDatabaseTarget, type DatabaseTarget } from "@/lib/config/database-url";
-import { loadEncryptionKeys } from "@/lib/config/encryption-key";
+import { resolveDatabaseTarget, type DatabaseTarget, type SqliteTarget } from "@/lib/config/database-url";
+import { loadEncryptionKeys, type KeyRing } from "@/lib/config/encryption-key";
 import { checkKeysAgainstStoredSecrets } from "@/lib/config/key-check";
 import { readStoredSecrets, type StoredSecrets } from "@/lib/config/stored-secrets";
 import { readOrCreateLocalSecret } from "@/lib/config/local-secret-file";
@@ -33,9 +33,11 @@ export function parseAppUrl(raw: string | undefined): string {
   return url.origin + url.pathname.replace(/\/+$/, "");
 }
 
-function loadServerConfig(env: Env): ServerConfig {
-  const appUrl = parseAppUrl(env.APP_URL);
-  const database = resolveDatabaseTarget(env);
+/**
+ * The embedded default checks its keys against the SQLite file right here, synchronously; a
+ * PostgreSQL database is checked by lib/database-boot-check.ts before the server serves.
+ */
+function loadSqliteKeyRing(env: Env, database: SqliteTarget): KeyRing {
   // Read at most once, and only here: the keys are checked against what the database already holds.
   let stored: StoredSecrets | undefined;
   const storedSecrets = () => (stored ??= readStoredSecrets(database.filePath));
@@ -46,9 +48,26 @@ function loadServerConfig(env: Env): ServerConfig {
     });
   }
   for (const note of checkKeysAgainstStoredSecrets(keyRing, storedSecrets())) log(note.level, note.message, note.fields);
+  return keyRing;
+}
+
+function localAuthSecret(database: DatabaseTarget): string {
+  if (database.provider !== "sqlite") {
+    throw new ConfigError(
+      "NEXTAUTH_SECRET is required with PostgreSQL: every instance must sign and check session cookies with the same " +
+        "secret. Generate one with: openssl rand -base64 32",
+    );
+  }
+  return readOrCreateLocalSecret(path.join(path.dirname(database.filePath), "reqio-auth.secret"));
+}
+
+/** Exported for tests; the app uses serverConfig(), which validates once per process. */
+export function loadServerConfig(env: Env): ServerConfig {
+  const appUrl = parseAppUrl(env.APP_URL);
+  const database = resolveDatabaseTarget(env);
+  const keyRing = database.provider === "sqlite" ? loadSqliteKeyRing(env, database) : loadEncryptionKeys(env, database);
   // next-auth signs session cookies with this; like the key, it is generated once for the embedded default.
-  const authSecret =
-    env.NEXTAUTH_SECRET?.trim() || readOrCreateLocalSecret(path.join(path.dirname(database.filePath), "reqio-auth.secret"));
+  const authSecret = env.NEXTAUTH_SECRET?.trim() || localAuthSecret(database);
   // next-auth builds its callback URLs from NEXTAUTH_URL; the public base URL is the right default.
   process.env.NEXTAUTH_URL ??= appUrl;
   const reminder = env.REQIO_ROTATION_REMINDER_DAYS?.trim();

@@ -31,10 +31,13 @@ export async function rotateIdentitySecret(input: {
   const grace = input.grace ?? "immediately";
   const now = input.now ?? new Date();
   return db.$transaction(async (tx) => {
-    const project = await tx.project.findUniqueOrThrow({ where: { id: input.projectId }, select: { currentSecretId: true, previousSecretId: true } });
-    if (project.currentSecretId !== input.expectedSecretId) {
+    // Conditional write first: it takes the project's row lock, so concurrent rotations wait here and
+    // then find the secret replaced (instead of deadlocking on PostgreSQL after inserting theirs).
+    const claimed = await tx.project.updateMany({ where: { id: input.projectId, currentSecretId: input.expectedSecretId }, data: { updatedAt: now } });
+    if (claimed.count !== 1) {
       throw new UserFacingError("The secret was already rotated (another tab or a double click). Nothing changed; reload to see the current one.");
     }
+    const project = await tx.project.findUniqueOrThrow({ where: { id: input.projectId }, select: { previousSecretId: true } });
     const issued = await issueIdentitySecret(tx, input.projectId, input.actor.id);
     const previousExpiresAt = grace === "immediately" ? null : new Date(now.getTime() + GRACE_PERIODS[grace].ms);
     const swapped = await tx.project.updateMany({

@@ -51,6 +51,16 @@ async function memberIn(tx: DbTransaction, teamId: string, userId: string) {
   return { id: row.id, role: parseRole(row.role), email: row.user.email };
 }
 
+/**
+ * First statement of every membership change: bumping the team's version takes its row lock, so two
+ * changes to one team run one after the other and each sees the other's result (READ COMMITTED on
+ * PostgreSQL would otherwise let two owners remove each other and leave none).
+ */
+async function lockTeamMemberships(tx: DbTransaction, teamId: string): Promise<void> {
+  // updateMany: an unknown team locks nothing, and the checks that follow answer "not found".
+  await tx.team.updateMany({ where: { id: teamId }, data: { membershipVersion: { increment: 1 } } });
+}
+
 async function assertTeamKeepsAnOwner(tx: DbTransaction, teamId: string): Promise<void> {
   const owners = await tx.membership.count({ where: { teamId, role: "owner" } });
   if (owners === 0) throw new UserFacingError(LAST_OWNER); // thrown inside the transaction: nothing is kept
@@ -65,6 +75,7 @@ export async function changeMemberRole(input: {
   actor: Actor;
 }): Promise<{ changed: boolean; email: string }> {
   return db.$transaction(async (tx) => {
+    await lockTeamMemberships(tx, input.teamId);
     const actorRole = await actorRoleIn(tx, input.teamId, input.actor.id);
     const target = await memberIn(tx, input.teamId, input.targetUserId);
     if (!canManageMember(actorRole, target.role)) throw new UserFacingError(CANNOT_MANAGE_OWNERS);
@@ -94,6 +105,7 @@ export async function changeMemberRole(input: {
 /** An owner or admin removes someone (admins can't remove owners); removing yourself is leaving. */
 export async function removeMember(input: { teamId: string; targetUserId: string; actor: Actor }): Promise<{ email: string }> {
   return db.$transaction(async (tx) => {
+    await lockTeamMemberships(tx, input.teamId);
     const actorRole = await actorRoleIn(tx, input.teamId, input.actor.id);
     const target = await memberIn(tx, input.teamId, input.targetUserId);
     if (!canManageMember(actorRole, target.role)) throw new UserFacingError(CANNOT_MANAGE_OWNERS);
@@ -105,6 +117,7 @@ export async function removeMember(input: { teamId: string; targetUserId: string
 /** Any member may leave, except the last owner. */
 export async function leaveTeam(input: { teamId: string; actor: Actor }): Promise<void> {
   await db.$transaction(async (tx) => {
+    await lockTeamMemberships(tx, input.teamId);
     const self = await memberIn(tx, input.teamId, input.actor.id);
     await deleteMembership(tx, input.teamId, self, input.actor, true);
   });
@@ -132,6 +145,7 @@ async function deleteMembership(
 /** The actor (an owner) makes another member an owner and steps down to admin, atomically. */
 export async function transferOwnership(input: { teamId: string; targetUserId: string; actor: Actor }): Promise<{ email: string }> {
   return db.$transaction(async (tx) => {
+    await lockTeamMemberships(tx, input.teamId);
     const actorRole = await actorRoleIn(tx, input.teamId, input.actor.id);
     if (!can(actorRole, "owners:manage")) throw new UserFacingError(CANNOT_MANAGE_OWNERS);
     if (input.targetUserId === input.actor.id) throw new UserFacingError(TRANSFER_TO_SELF, { field: "userId" });

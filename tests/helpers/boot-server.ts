@@ -1,5 +1,5 @@
 // Child-process entry for boot tests: exactly what instrumentation.ts runs when `next start` boots.
 import { bootServer } from "@/lib/server-boot";
 
-bootServer();
+await bootServer();
 console.log("booted");

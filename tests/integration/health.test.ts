@@ -2,24 +2,24 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/health/route";
-import { checkHealth, DEFAULT_MIGRATIONS_DIR } from "@/lib/health/health-check";
-import { databaseFilePath } from "../helpers/fixtures";
+import { checkHealth } from "@/lib/health/health-check";
+import { migrationsDir } from "@/lib/health/migration-state";
+import { openRawSql, type RawSql } from "../helpers/raw-sql";
 
-let raw: Database.Database;
+let raw: RawSql;
 let tmp: string;
 beforeAll(() => {
-  raw = new Database(databaseFilePath());
+  raw = openRawSql();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "reqio-health-"));
 });
-afterAll(() => {
-  raw?.close();
+afterAll(async () => {
+  await raw?.close();
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-const repoMigrations = fs.readdirSync(DEFAULT_MIGRATIONS_DIR).filter((name) => fs.existsSync(path.join(DEFAULT_MIGRATIONS_DIR, name, "migration.sql")));
+const repoMigrations = fs.readdirSync(migrationsDir()).filter((name) => fs.existsSync(path.join(migrationsDir(), name, "migration.sql")));
 
 async function call() {
   const response = await GET();
@@ -47,29 +47,29 @@ describe("GET /api/health", () => {
 
   it("503 with the pending count when a migration folder isn't applied (or was rolled back)", async () => {
     const last = repoMigrations.at(-1)!;
-    const row = raw.prepare(`SELECT * FROM _prisma_migrations WHERE migration_name = ?`).get(last) as Record<string, unknown>;
-    raw.prepare(`DELETE FROM _prisma_migrations WHERE migration_name = ?`).run(last);
+    const [row] = await raw.all(`SELECT * FROM _prisma_migrations WHERE migration_name = ?`, last);
+    await raw.run(`DELETE FROM _prisma_migrations WHERE migration_name = ?`, last);
     try {
       const { status, text } = await call();
       expect(status).toBe(503);
       expect(JSON.parse(text)).toEqual({ ok: false, database: "ok", migrations: "pending", pending: 1 });
       expectNothingLeaks(text);
     } finally {
-      const columns = Object.keys(row);
-      raw.prepare(`INSERT INTO _prisma_migrations (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`).run(...Object.values(row));
+      const columns = Object.keys(row!);
+      await raw.run(`INSERT INTO _prisma_migrations (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`, ...Object.values(row!));
     }
-    raw.prepare(`UPDATE _prisma_migrations SET rolled_back_at = finished_at WHERE migration_name = ?`).run(last);
+    await raw.run(`UPDATE _prisma_migrations SET rolled_back_at = finished_at WHERE migration_name = ?`, last);
     try {
       expect(JSON.parse((await call()).text)).toMatchObject({ migrations: "pending", pending: 1 });
     } finally {
-      raw.prepare(`UPDATE _prisma_migrations SET rolled_back_at = NULL WHERE migration_name = ?`).run(last);
+      await raw.run(`UPDATE _prisma_migrations SET rolled_back_at = NULL WHERE migration_name = ?`, last);
     }
     expect((await call()).status).toBe(200);
   });
 
   it("counts a new migration folder in the deployed code as pending (a folder without migration.sql is not a migration)", async () => {
     const dir = path.join(tmp, "migrations");
-    fs.cpSync(DEFAULT_MIGRATIONS_DIR, dir, { recursive: true });
+    fs.cpSync(migrationsDir(), dir, { recursive: true });
     fs.mkdirSync(path.join(dir, "29990101000000_future"));
     fs.writeFileSync(path.join(dir, "29990101000000_future", "migration.sql"), "SELECT 1;");
     fs.mkdirSync(path.join(dir, "not_a_migration"));

@@ -1,4 +1,4 @@
-// The boot check (lib/server-boot.ts -> serverConfig()) against a real database holding secrets: a wrong
+// The boot check (lib/server-boot.ts: serverConfig(), then the database check) against a real database holding secrets: a wrong
 // master key, or a missing key file, stops the server with a clear message and touches nothing.
 // Each case boots a fresh child process, exactly what instrumentation.ts runs under `next start`.
 import fs from "node:fs";
@@ -6,23 +6,26 @@ import os from "node:os";
 import path from "node:path";
 import { execSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, runScript } from "../helpers/run-script";
+import { isPostgres, openRawSql } from "../helpers/raw-sql";
 
 const KEY = randomBytes(32).toString("base64");
 const WRONG = randomBytes(32).toString("base64");
 const BOOT = path.join(repoRoot, "tests/helpers/boot-server.ts");
 const SEED = path.join(repoRoot, "tests/helpers/seed-projects.ts");
-const dbFile = path.resolve(process.env.DATABASE_URL!.slice("file:".length));
+const databaseUrl = process.env.DATABASE_URL!;
+// The key file exists only on the embedded SQLite default (PostgreSQL requires REQIO_ENCRYPTION_KEY).
+const sqlite = !isPostgres();
+const dbFile = sqlite ? path.resolve(databaseUrl.slice("file:".length)) : "";
 const keyFile = path.join(path.dirname(dbFile), "reqio-encryption.key");
-const boot = (env: Record<string, string | undefined>, file = dbFile) => runScript(BOOT, { DATABASE_URL: `file:${file}`, ...env });
-const rows = () => {
-  const raw = new Database(dbFile, { readonly: true });
+const boot = (env: Record<string, string | undefined>, url = databaseUrl) => runScript(BOOT, { DATABASE_URL: url, ...env });
+const rows = async () => {
+  const raw = openRawSql(databaseUrl, { readonly: true });
   try {
-    return raw.prepare(`SELECT "id", "ciphertext" FROM "IdentitySecret" ORDER BY "id"`).all();
+    return await raw.all(`SELECT "id", "ciphertext" FROM "IdentitySecret" ORDER BY "id"`);
   } finally {
-    raw.close();
+    await raw.close();
   }
 };
 
@@ -37,13 +40,13 @@ function expectRefusal(run: ReturnType<typeof boot>, message: string): ReturnTyp
 }
 
 let before: unknown[];
-beforeAll(() => {
-  const seeded = runScript(SEED, { DATABASE_URL: `file:${dbFile}`, REQIO_ENCRYPTION_KEY: KEY }, ["3"]);
+beforeAll(async () => {
+  const seeded = runScript(SEED, { DATABASE_URL: databaseUrl, REQIO_ENCRYPTION_KEY: KEY }, ["3"]);
   expect(seeded.status, seeded.stderr).toBe(0);
-  before = rows();
+  before = await rows();
   expect(before).toHaveLength(3);
 }, 60_000);
-afterAll(() => expect(rows()).toEqual(before)); // no case wrote to the database
+afterAll(async () => expect(await rows()).toEqual(before)); // no case wrote to the database
 
 describe("boot with secrets in the database", () => {
   it("boots with the key that sealed them", () => {
@@ -56,7 +59,7 @@ describe("boot with secrets in the database", () => {
     const run = expectRefusal(boot({ REQIO_ENCRYPTION_KEY: WRONG }), "None of the configured encryption keys");
     expect(run.stderr).toMatch(/\(key id [0-9a-f]{8}\) can decrypt .*: 3 stored, sealed with key id [0-9a-f]{8}; none of 3 sampled opens/);
     expect(run.stderr).toContain("Set REQIO_ENCRYPTION_KEY to the key they were encrypted with");
-    expect(fs.existsSync(keyFile)).toBe(false);
+    if (sqlite) expect(fs.existsSync(keyFile)).toBe(false);
   });
 
   it("boots with a new primary key while the old one is listed in REQIO_ENCRYPTION_KEYS_OLD", () => {
@@ -73,7 +76,11 @@ describe("boot with secrets in the database", () => {
     expectRefusal(boot({ REQIO_ENCRYPTION_KEY: WRONG, REQIO_ENCRYPTION_KEYS_OLD: `${KEY},${KEY}` }), "REQIO_ENCRYPTION_KEYS_OLD entry 2 of 2 repeats entry 1");
   });
 
-  it("with no key configured and the key file missing, refuses instead of generating a new key", () => {
+  it.runIf(!sqlite)("on PostgreSQL, with no key configured, refuses and says the key is required", () => {
+    expectRefusal(boot({}), "REQIO_ENCRYPTION_KEY is required with PostgreSQL");
+  });
+
+  it.runIf(sqlite)("with no key configured and the key file missing, refuses instead of generating a new key", () => {
     expectRefusal(
       boot({}),
       `The key file ${keyFile} is missing, but the database holds 3 encrypted signing secret(s) that only the key from that file can decrypt.`,
@@ -81,7 +88,7 @@ describe("boot with secrets in the database", () => {
     expect(fs.existsSync(keyFile)).toBe(false);
   });
 
-  it("refuses a key file that holds another key, and leaves the file alone", () => {
+  it.runIf(sqlite)("refuses a key file that holds another key, and leaves the file alone", () => {
     fs.writeFileSync(keyFile, `${WRONG}\n`, { mode: 0o600 });
     try {
       const run = expectRefusal(boot({}), "None of the configured encryption keys");
@@ -94,12 +101,12 @@ describe("boot with secrets in the database", () => {
     }
   });
 
-  it("still generates a key file on first start when the database holds no secrets", () => {
+  it.runIf(sqlite)("still generates a key file on first start when the database holds no secrets", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reqio-boot-"));
     try {
       const fresh = path.join(dir, "reqio.db");
       execSync("npx prisma migrate deploy", { cwd: repoRoot, env: { ...process.env, DATABASE_URL: `file:${fresh}` }, stdio: "pipe" });
-      const run = boot({}, fresh);
+      const run = boot({}, `file:${fresh}`);
       expect(run.status, run.stderr).toBe(0);
       expect(run.stdout).toContain("Generated a new encryption key");
       expect(fs.statSync(path.join(dir, "reqio-encryption.key")).mode & 0o777).toBe(0o600);

@@ -1,11 +1,11 @@
-// `npm run rotate-master-key` as a child process against this file's real SQLite database, while this
+// `npm run rotate-master-key` as a child process against this file's real database (SQLite or PostgreSQL), while this
 // process plays the app: configured with the new key as primary and the old one in REQIO_ENCRYPTION_KEYS_OLD.
 // lib/ is imported dynamically, after the key variables are set (serverConfig() caches per process).
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, runScript } from "../helpers/run-script";
+import { openRawSql, type RawSql } from "../helpers/raw-sql";
 
 const OLD = randomBytes(32).toString("base64");
 const NEW = randomBytes(32).toString("hex"); // any documented encoding works
@@ -15,8 +15,7 @@ process.env.REQIO_ENCRYPTION_KEYS_OLD = OLD;
 
 const ROTATE = path.join(repoRoot, "scripts/rotate-master-key.ts");
 const SEED = path.join(repoRoot, "tests/helpers/seed-projects.ts");
-const dbFile = path.resolve(process.env.DATABASE_URL!.slice("file:".length));
-const databaseUrl = `file:${dbFile}`;
+const databaseUrl = process.env.DATABASE_URL!;
 
 type Lib = {
   db: typeof import("@/lib/db").db;
@@ -30,7 +29,7 @@ type Lib = {
   fixtures: typeof import("../helpers/fixtures");
 };
 let lib: Lib;
-let raw: Database.Database;
+let raw: RawSql;
 let projectIds: string[] = [];
 /** What each project's current secret must decrypt to, whichever key it is under. */
 const expected = new Map<string, string>();
@@ -44,11 +43,11 @@ const seed = (count: number, env: Record<string, string>) => {
 };
 
 type Row = { id: string; projectId: string; ciphertext: string | null };
-const rows = () => raw.prepare(`SELECT "id", "projectId", "ciphertext" FROM "IdentitySecret" ORDER BY "id"`).all() as Row[];
+const rows = () => raw.all<Row>(`SELECT "id", "projectId", "ciphertext" FROM "IdentitySecret" ORDER BY "id"`);
 const keyId = (text: string) => lib.parseEncryptionKey(text).id;
-function tally(): Record<string, number> {
+async function tally(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const row of rows()) if (row.ciphertext) counts[row.ciphertext.split(".")[1]!] = (counts[row.ciphertext.split(".")[1]!] ?? 0) + 1;
+  for (const row of await rows()) if (row.ciphertext) counts[row.ciphertext.split(".")[1]!] = (counts[row.ciphertext.split(".")[1]!] ?? 0) + 1;
   return counts;
 }
 
@@ -71,40 +70,40 @@ beforeAll(async () => {
     createProject: (await import("@/lib/projects/projects")).createProject,
     fixtures: await import("../helpers/fixtures"),
   };
-  raw = new Database(dbFile);
+  raw = openRawSql();
 }, 120_000);
 afterAll(() => raw?.close());
 
 describe("master-key rotation", () => {
   it("the app opens secrets sealed under any key in its list and seals new ones under the primary", async () => {
     expect(projectIds).toHaveLength(50);
-    expect(tally()).toEqual({ [keyId(OLD)]: 50 });
+    expect(await tally()).toEqual({ [keyId(OLD)]: 50 });
     for (const projectId of projectIds) expected.set(projectId, (await lib.decryptCurrentSecret(projectId)).secret);
     expect(new Set(expected.values()).size).toBe(50);
 
     const { team, actor } = await lib.fixtures.createTeamWithOwner("app");
     const fresh = await lib.createProject({ teamId: team.id, name: "Made during rotation", actor });
     expected.set(fresh.id, (await lib.decryptCurrentSecret(fresh.id)).secret);
-    expect(tally()).toEqual({ [keyId(OLD)]: 50, [keyId(NEW)]: 1 });
+    expect(await tally()).toEqual({ [keyId(OLD)]: 50, [keyId(NEW)]: 1 });
   });
 
-  it("refuses a wrong master key: exit 1, a clear message, nothing written", () => {
-    const before = rows();
+  it("refuses a wrong master key: exit 1, a clear message, nothing written", async () => {
+    const before = await rows();
     const run = rotate({ REQIO_ENCRYPTION_KEY: WRONG, REQIO_ENCRYPTION_KEYS_OLD: undefined });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("Master-key rotation refused: None of the configured encryption keys");
     expect(run.stderr).toContain("Set REQIO_ENCRYPTION_KEY to the key they were encrypted with");
     expect(run.stderr).not.toMatch(/^\s+at /m);
-    expect(rows()).toEqual(before);
+    expect(await rows()).toEqual(before);
   });
 
-  it("refuses when some secrets open but others don't (old key missing from the list), writing nothing", () => {
-    const before = rows();
+  it("refuses when some secrets open but others don't (old key missing from the list), writing nothing", async () => {
+    const before = await rows();
     const run = rotate({ REQIO_ENCRYPTION_KEYS_OLD: WRONG });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("Master-key rotation refused: 50 of 51 stored secrets can't be opened with the configured keys");
     expect(run.stderr).toContain("Nothing was written.");
-    expect(rows()).toEqual(before);
+    expect(await rows()).toEqual(before);
   });
 
   it("killed part-way, every secret still decrypts; a rerun finishes; a third run changes nothing", async () => {
@@ -113,25 +112,25 @@ describe("master-key rotation", () => {
     expect(killed.stdout).toContain("Checked 51 stored secrets: all open with the configured keys");
     expect(killed.stdout).toContain("Re-encrypting 50 to key");
     expect(killed.stdout).toMatch(/20\/50 re-encrypted/);
-    expect(tally()).toEqual({ [keyId(OLD)]: 30, [keyId(NEW)]: 21 });
+    expect(await tally()).toEqual({ [keyId(OLD)]: 30, [keyId(NEW)]: 21 });
     await expectEverySecretDecrypts();
 
     const rerun = rotate();
     expect(rerun.status, rerun.stderr).toBe(0);
     expect(rerun.stdout).toContain(`Done: 30 re-encrypted, 21 already under ${keyId(NEW)}, 0 changed by the app meanwhile`);
     expect(rerun.stdout).toContain("REQIO_ENCRYPTION_KEYS_OLD can be removed");
-    expect(tally()).toEqual({ [keyId(NEW)]: 51 });
+    expect(await tally()).toEqual({ [keyId(NEW)]: 51 });
     await expectEverySecretDecrypts();
     // The new key alone now opens everything: the old one is no longer needed.
     const primaryOnly = [lib.parseEncryptionKey(NEW)];
-    for (const row of rows()) expect(() => lib.secretBox.open(row.ciphertext!, lib.context(row.projectId), primaryOnly)).not.toThrow();
+    for (const row of await rows()) expect(() => lib.secretBox.open(row.ciphertext!, lib.context(row.projectId), primaryOnly)).not.toThrow();
 
-    const snapshot = rows();
+    const snapshot = await rows();
     const third = rotate();
     expect(third.status, third.stderr).toBe(0);
     expect(third.stdout).toContain("Nothing to re-encrypt.");
     expect(third.stdout).toContain(`Done: 0 re-encrypted, 51 already under ${keyId(NEW)}`);
-    expect(rows()).toEqual(snapshot);
+    expect(await rows()).toEqual(snapshot);
 
     for (const run of [killed, rerun, third]) {
       for (const secret of expected.values()) expect(run.stdout + run.stderr).not.toContain(secret);
@@ -144,7 +143,7 @@ describe("master-key rotation", () => {
     // Five more under the old key, written by an instance that still seals with it.
     const more = seed(5, { REQIO_ENCRYPTION_KEY: OLD, REQIO_ENCRYPTION_KEYS_OLD: NEW });
     for (const projectId of more) expected.set(projectId, (await lib.decryptCurrentSecret(projectId)).secret);
-    const underOld = rows().filter((row) => row.ciphertext?.split(".")[1] === keyId(OLD));
+    const underOld = (await rows()).filter((row) => row.ciphertext?.split(".")[1] === keyId(OLD));
     expect(underOld).toHaveLength(5);
     const last = underOld.at(-1)!; // processed last (id order), so it is rotated by the app before the script reaches it
     const project = await lib.db.project.findUniqueOrThrow({ where: { id: last.projectId }, select: { teamId: true } });
@@ -158,10 +157,10 @@ describe("master-key rotation", () => {
     });
     expect(summary).toMatchObject({ rotated: 4, changedMeanwhile: 1, remainingUnderOldKeys: 0 });
     // The app retired the row the script had read: it stays retired (not resurrected with a re-encrypted copy).
-    expect(rows().find((row) => row.id === last.id)!.ciphertext).toBeNull();
+    expect((await rows()).find((row) => row.id === last.id)!.ciphertext).toBeNull();
     expect((await lib.decryptCurrentSecret(last.projectId)).secret).toBe(appRotation!.secret);
     expected.set(last.projectId, appRotation!.secret);
     await expectEverySecretDecrypts();
-    expect(tally()).toEqual({ [keyId(NEW)]: 56 });
+    expect(await tally()).toEqual({ [keyId(NEW)]: 56 });
   });
 });

@@ -1,29 +1,25 @@
-// Edits the SQLite file behind Prisma's back (better-sqlite3, a second connection) and reads its raw bytes.
-import fs from "node:fs";
-import Database from "better-sqlite3";
+// Edits the database behind Prisma's back (a second connection) and reads what it holds at rest.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProject } from "@/lib/projects/projects";
 import { decryptCurrentSecret } from "@/lib/identity/secret-store";
 import { rotateIdentitySecret } from "@/lib/identity/secret-rotation";
 import { UserFacingError } from "@/lib/result";
-import { createTeamWithOwner, databaseFilePath } from "../helpers/fixtures";
+import { createTeamWithOwner } from "../helpers/fixtures";
+import { databaseBytes, openRawSql, type RawSql } from "../helpers/raw-sql";
 
-let raw: Database.Database;
+let raw: RawSql;
 let owner: Awaited<ReturnType<typeof createTeamWithOwner>>;
 
 beforeAll(async () => {
   owner = await createTeamWithOwner("owner");
-  raw = new Database(databaseFilePath());
+  raw = openRawSql();
 });
 afterAll(() => raw?.close());
 
-type SecretRow = { id: string; projectId: string; ciphertext: string | null; last4: string; fingerprint: string; retiredAt: number | null };
-const currentRow = (projectId: string) =>
-  raw
-    .prepare(`SELECT s.* FROM "IdentitySecret" s JOIN "Project" p ON p."currentSecretId" = s."id" WHERE p."id" = ?`)
-    .get(projectId) as SecretRow;
-const setCiphertext = (id: string, ciphertext: string) =>
-  raw.prepare(`UPDATE "IdentitySecret" SET "ciphertext" = ? WHERE "id" = ?`).run(ciphertext, id);
+type SecretRow = { id: string; projectId: string; ciphertext: string | null; last4: string; fingerprint: string; retiredAt: unknown };
+const currentRow = async (projectId: string) =>
+  (await raw.all<SecretRow>(`SELECT s.* FROM "IdentitySecret" s JOIN "Project" p ON p."currentSecretId" = s."id" WHERE p."id" = ?`, projectId))[0]!;
+const setCiphertext = (id: string, ciphertext: string) => raw.run(`UPDATE "IdentitySecret" SET "ciphertext" = ? WHERE "id" = ?`, ciphertext, id);
 
 /** Changes one character of the sealed value's body to another base64url character. */
 function flipChar(sealed: string, index: number): string {
@@ -53,24 +49,24 @@ describe("tampered ciphertext", () => {
   ])("%s -> UserFacingError with a clear message; the row is left as it was", async (_label, tamper) => {
     const projectId = await newProject("Tamper");
     const good = await decryptCurrentSecret(projectId);
-    const original = currentRow(projectId);
+    const original = await currentRow(projectId);
     const tampered = tamper(original.ciphertext!);
     expect(tampered).not.toBe(original.ciphertext);
-    setCiphertext(original.id, tampered);
+    await setCiphertext(original.id, tampered);
 
     await expectUndecryptable(projectId);
     await expectUndecryptable(projectId);
-    expect(currentRow(projectId)).toEqual({ ...original, ciphertext: tampered });
+    expect(await currentRow(projectId)).toEqual({ ...original, ciphertext: tampered });
 
     // Restoring the original value (e.g. from a backup) brings the same secret back.
-    setCiphertext(original.id, original.ciphertext!);
+    await setCiphertext(original.id, original.ciphertext!);
     expect((await decryptCurrentSecret(projectId)).secret).toBe(good.secret);
   });
 
   it("a tampered current secret can still be rotated away (recovery path)", async () => {
     const projectId = await newProject("Recover");
-    const row = currentRow(projectId);
-    setCiphertext(row.id, flipChar(row.ciphertext!, row.ciphertext!.length - 6));
+    const row = await currentRow(projectId);
+    await setCiphertext(row.id, flipChar(row.ciphertext!, row.ciphertext!.length - 6));
     await expectUndecryptable(projectId);
     const rotated = await rotateIdentitySecret({ projectId, teamId: owner.team.id, expectedSecretId: row.id, actor: owner.actor });
     expect((await decryptCurrentSecret(projectId)).secret).toBe(rotated.secret);
@@ -81,28 +77,28 @@ describe("ciphertext moved to another project's row", () => {
   it("does not decrypt for the other project (bound to its project ID)", async () => {
     const [a, b] = [await newProject("A"), await newProject("B")];
     const secretA = (await decryptCurrentSecret(a)).secret;
-    const rowA = currentRow(a);
-    const rowB = currentRow(b);
-    setCiphertext(rowB.id, rowA.ciphertext!);
+    const rowA = await currentRow(a);
+    const rowB = await currentRow(b);
+    await setCiphertext(rowB.id, rowA.ciphertext!);
 
     await expectUndecryptable(b);
-    expect(currentRow(b)).toEqual({ ...rowB, ciphertext: rowA.ciphertext });
+    expect(await currentRow(b)).toEqual({ ...rowB, ciphertext: rowA.ciphertext });
     // A is unaffected, and B never yields A's secret.
     expect((await decryptCurrentSecret(a)).secret).toBe(secretA);
   });
 
   it("swapping two projects' ciphertexts breaks both rather than exchanging their secrets", async () => {
     const [a, b] = [await newProject("A"), await newProject("B")];
-    const [rowA, rowB] = [currentRow(a), currentRow(b)];
-    setCiphertext(rowA.id, rowB.ciphertext!);
-    setCiphertext(rowB.id, rowA.ciphertext!);
+    const [rowA, rowB] = [await currentRow(a), await currentRow(b)];
+    await setCiphertext(rowA.id, rowB.ciphertext!);
+    await setCiphertext(rowB.id, rowA.ciphertext!);
     await expectUndecryptable(a);
     await expectUndecryptable(b);
   });
 });
 
 describe("plaintext at rest", () => {
-  it("neither the current nor the retired secret appears anywhere in the database files", async () => {
+  it("neither the current nor the retired secret appears anywhere in what the database holds", async () => {
     const projectId = await newProject("At rest");
     const first = await decryptCurrentSecret(projectId);
     const rotated = await rotateIdentitySecret({
@@ -113,12 +109,10 @@ describe("plaintext at rest", () => {
     });
     expect((await decryptCurrentSecret(projectId)).secret).toBe(rotated.secret);
 
-    const dbFile = databaseFilePath();
-    const files = [dbFile, `${dbFile}-wal`, `${dbFile}-journal`, `${dbFile}-shm`].filter((f) => fs.existsSync(f));
-    const bytes = Buffer.concat(files.map((f) => fs.readFileSync(f)));
+    const bytes = databaseBytes();
 
     // The search sees real data: the current ciphertext and the project ID are in those bytes.
-    expect(bytes.includes(Buffer.from(currentRow(projectId).ciphertext!))).toBe(true);
+    expect(bytes.includes(Buffer.from((await currentRow(projectId)).ciphertext!))).toBe(true);
     expect(bytes.includes(Buffer.from(projectId))).toBe(true);
 
     for (const secret of [first.secret, rotated.secret]) {

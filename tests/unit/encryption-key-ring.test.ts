@@ -8,7 +8,7 @@ import { KEY_FILE_NAME, loadEncryptionKeys, parseEncryptionKey, type KeyRing } f
 import { checkKeysAgainstStoredSecrets } from "@/lib/config/key-check";
 import type { StoredSecrets } from "@/lib/config/stored-secrets";
 import { ConfigError } from "@/lib/config/errors";
-import type { DatabaseTarget } from "@/lib/config/database-url";
+import type { SqliteTarget } from "@/lib/config/database-url";
 import { DecryptionError, open, seal, sealedKeyId, type EncryptionKey } from "@/lib/crypto/secret-box";
 import { identitySecretContext } from "@/lib/crypto/identity-secret-context";
 
@@ -26,7 +26,7 @@ function configError(fn: () => unknown): string {
 }
 
 let dir: string;
-let database: DatabaseTarget;
+let database: SqliteTarget;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "reqio-ring-"));
   const filePath = path.join(dir, "reqio.db");

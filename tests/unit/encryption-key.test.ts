@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { KEY_FILE_NAME, loadEncryptionKey, parseEncryptionKey } from "@/lib/config/encryption-key";
 import { ConfigError } from "@/lib/config/errors";
-import type { DatabaseTarget } from "@/lib/config/database-url";
+import type { SqliteTarget } from "@/lib/config/database-url";
 import { open, seal, toEncryptionKey } from "@/lib/crypto/secret-box";
 
 function expectConfigError(fn: () => unknown): ConfigError {
@@ -80,7 +80,7 @@ describe("parseEncryptionKey rejects anything else with an actionable ConfigErro
 
 describe("loadEncryptionKey", () => {
   let dir: string;
-  let database: DatabaseTarget;
+  let database: SqliteTarget;
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "reqio-key-"));

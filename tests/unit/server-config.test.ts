@@ -1,7 +1,9 @@
+import fs from "node:fs";
 import path from "node:path";
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { parseAppUrl } from "@/lib/config/server-config";
-import { DEFAULT_DATABASE_URL, resolveDatabaseTarget } from "@/lib/config/database-url";
+import { loadServerConfig, parseAppUrl } from "@/lib/config/server-config";
+import { DEFAULT_DATABASE_URL, describeDatabase, resolveDatabaseTarget } from "@/lib/config/database-url";
 import { ConfigError } from "@/lib/config/errors";
 
 describe("parseAppUrl", () => {
@@ -63,19 +65,57 @@ describe("resolveDatabaseTarget", () => {
   });
 
   it.each([
-    ["postgres://user:pw@db:5432/reqio", "postgres:"],
-    ["postgresql://user:pw@db/reqio", "postgresql:"],
-    ["mysql://db/reqio", "mysql:"],
-  ])("rejects %j for now, saying SQLite only and how to fix it", (url, scheme) => {
+    ["postgres://user:pw@db:5432/reqio", "db:5432/reqio"],
+    ["postgresql://user:pw@db/reqio?sslmode=require", "db:5432/reqio"],
+  ])("selects PostgreSQL for %j, labelled %j without credentials", (url, label) => {
+    expect(resolveDatabaseTarget({ DATABASE_URL: url })).toEqual({ provider: "postgresql", url, label });
+  });
+
+  it.each([
+    ["mysql://user:pw@db/reqio", '"mysql:"'],
+    ["sqlserver://user:pw@db/reqio", '"sqlserver:"'],
+    ["reqio.db", "(none)"],
+  ])("rejects %j, naming the scheme and both supported forms", (url, scheme) => {
     let message = "";
     try {
       resolveDatabaseTarget({ DATABASE_URL: url });
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(message).toContain(`unsupported scheme "${scheme}"`);
-    expect(message).toMatch(/SQLite only/);
+    expect(message).toContain(`unsupported scheme ${scheme}`);
     expect(message).toContain("file:./data/reqio.db");
+    expect(message).toContain("postgresql://user:password@host:5432/database");
     expect(message).not.toContain("pw"); // credentials in the URL are not echoed
+  });
+
+  it.each([
+    ["postgresql://user:pw@db:5432/", /names no database/],
+    ["postgresql://user:pw@:5432/reqio", /can't be parsed|no host/],
+  ])("rejects the incomplete PostgreSQL URL %j", (url, message) => {
+    expect(() => resolveDatabaseTarget({ DATABASE_URL: url })).toThrow(message);
+  });
+});
+
+describe("loadServerConfig with PostgreSQL", () => {
+  const base = { DATABASE_URL: "postgresql://reqio:pw@db.internal:5432/reqio", APP_URL: "https://reqio.example.com" };
+  const key = randomBytes(32).toString("base64");
+
+  it("requires REQIO_ENCRYPTION_KEY (instances can't share a generated key file) and generates nothing", () => {
+    const cwdBefore = fs.readdirSync(process.cwd());
+    expect(() => loadServerConfig({ ...base, NEXTAUTH_SECRET: "s".repeat(32) })).toThrow(
+      /REQIO_ENCRYPTION_KEY is required with PostgreSQL.*openssl rand -base64 32/,
+    );
+    expect(fs.readdirSync(process.cwd())).toEqual(cwdBefore);
+  });
+
+  it("requires NEXTAUTH_SECRET, so every instance accepts every other instance's session cookies", () => {
+    expect(() => loadServerConfig({ ...base, REQIO_ENCRYPTION_KEY: key })).toThrow(/NEXTAUTH_SECRET is required with PostgreSQL/);
+  });
+
+  it("accepts both, without touching the database or echoing the password", () => {
+    const config = loadServerConfig({ ...base, REQIO_ENCRYPTION_KEY: key, NEXTAUTH_SECRET: "s".repeat(32) });
+    expect(config.database).toEqual({ provider: "postgresql", url: base.DATABASE_URL, label: "db.internal:5432/reqio" });
+    expect(describeDatabase(config.database)).toBe("PostgreSQL db.internal:5432/reqio");
+    expect(config.encryptionKeys).toHaveLength(1);
   });
 });

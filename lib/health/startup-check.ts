@@ -1,0 +1,74 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { serverConfig } from "@/lib/config/server-config";
+import { describeDatabase } from "@/lib/config/database-url";
+import { ConfigError } from "@/lib/config/errors";
+import { checkKeysAgainstStoredSecrets } from "@/lib/config/key-check";
+import type { StoredCiphertext, StoredSecrets } from "@/lib/config/stored-secrets";
+import { sealedKeyId } from "@/lib/crypto/secret-box";
+import { withTimeout } from "@/lib/health/health-check";
+import { appliedMigrations, migrationFolderNames, migrationsDir } from "@/lib/health/migration-state";
+import { log } from "@/lib/log";
+
+const CONNECT_TIMEOUT_MS = 10_000;
+const SAMPLE_SIZE = 20;
+
+/** The driver's reason, one line, without anything URL-shaped (a password could be in one). */
+function reasonOf(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const text = cause instanceof Error ? cause.message : String(cause);
+  const code = (cause as { code?: unknown } | null)?.code;
+  const line = (text.split("\n").find((part) => part.trim()) ?? "no details").replace(/\b[a-z]+:\/\/\S+/gi, "[url]").slice(0, 200);
+  return typeof code === "string" && !line.includes(code) ? `${code}: ${line}` : line;
+}
+
+/** Live ciphertexts, summarised the way the SQLite boot check reads them from the file. */
+async function storedSecretsFromDatabase(): Promise<StoredSecrets> {
+  const byKeyId = new Map<string, number>();
+  const rows = await db.identitySecret.findMany({ where: { ciphertext: { not: null } }, select: { ciphertext: true } });
+  for (const { ciphertext } of rows) {
+    const keyId = (ciphertext && sealedKeyId(ciphertext)) ?? "unreadable";
+    byKeyId.set(keyId, (byKeyId.get(keyId) ?? 0) + 1);
+  }
+  const sample = await db.identitySecret.findMany({
+    where: { ciphertext: { not: null } },
+    select: { id: true, projectId: true, ciphertext: true },
+    orderBy: { createdAt: "desc" },
+    take: SAMPLE_SIZE,
+  });
+  return { live: rows.length, byKeyId, sample: sample.filter((row): row is StoredCiphertext => row.ciphertext !== null) };
+}
+
+/**
+ * Runs before the server serves: the database answers, every migration this build ships is applied,
+ * and (PostgreSQL; SQLite checks this while loading its config) the configured keys open the stored
+ * secrets. Throws ConfigError with what to do; changes nothing.
+ */
+export async function checkDatabaseReady(): Promise<void> {
+  const { database, encryptionKeys } = serverConfig();
+  const where = describeDatabase(database);
+  let applied: Set<string>;
+  try {
+    applied = new Set(await withTimeout(appliedMigrations(), CONNECT_TIMEOUT_MS));
+  } catch (error) {
+    throw new ConfigError(
+      `Can't reach the database (${where}): ${reasonOf(error)}. Check DATABASE_URL and that the database server is running and accepts connections.`,
+    );
+  }
+  const shipped = migrationFolderNames(migrationsDir()) ?? [];
+  const pending = shipped.filter((name) => !applied.has(name));
+  if (pending.length > 0) {
+    throw new ConfigError(
+      `The database (${where}) is missing ${pending.length} of this version's ${shipped.length} migrations (${pending.join(", ")}). ` +
+        `Run \`npm run db:migrate\` with the same DATABASE_URL, then start again. Reqio does not serve on an out-of-date schema.`,
+    );
+  }
+  const unknown = [...applied].filter((name) => !shipped.includes(name));
+  if (unknown.length > 0) {
+    log("warn", "The database has migrations this version doesn't know (was a newer version deployed to it?)", { migrations: unknown.join(",") });
+  }
+  if (database.provider === "postgresql") {
+    const ring = { key: encryptionKeys[0]!, origin: "env" as const, keys: encryptionKeys };
+    for (const note of checkKeysAgainstStoredSecrets(ring, await storedSecretsFromDatabase())) log(note.level, note.message, note.fields);
+  }
+}
