@@ -19,6 +19,7 @@ export async function bootServer(): Promise<void> {
     console.error(`Reqio cannot start: ${error.message}`);
     process.exit(1);
   }
+  (await import("@/lib/observability/request-log")).startRequestLog();
   const { startExpirySweep } = await import("@/lib/identity/expiry-sweep");
   startExpirySweep(SWEEP_EVERY_MS);
 }

@@ -1,21 +1,30 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { resolveDatabaseTarget } from "@/lib/config/database-url";
 
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+type LimiterOptions = { keyPrefix: string; points: number; durationSeconds: number };
 
 /**
- * A named fixed-window limiter (rate-limiter-flexible). In memory for the single-process embedded
- * default; the same interface can be backed by PostgreSQL or Redis for several instances.
+ * On PostgreSQL several instances serve one deployment, so windows live in the database
+ * (rate-limiter-flexible's Prisma store; atomic increments) with an in-memory insurance limiter
+ * if the database is unreachable. The single-process embedded default counts in memory.
  */
-export function createRateLimiter(options: { keyPrefix: string; points: number; durationSeconds: number }) {
-  const limiter = new RateLimiterMemory({
-    keyPrefix: options.keyPrefix,
-    points: options.points,
-    duration: options.durationSeconds,
-  });
+async function buildLimiter(options: LimiterOptions): Promise<RateLimiterAbstract> {
+  const common = { keyPrefix: options.keyPrefix, points: options.points, duration: options.durationSeconds };
+  if (resolveDatabaseTarget().provider !== "postgresql") return new RateLimiterMemory(common);
+  // Imported here: opening the database needs the validated server configuration.
+  const { db } = await import("@/lib/db");
+  return new RateLimiterPrisma({ ...common, storeClient: db, tableName: "rateLimiterFlexible", insuranceLimiter: new RateLimiterMemory(common) });
+}
+
+/** A named fixed-window limiter (rate-limiter-flexible), shared by every instance on PostgreSQL. */
+export function createRateLimiter(options: LimiterOptions) {
+  let limiter: Promise<RateLimiterAbstract> | undefined;
+  const get = () => (limiter ??= buildLimiter(options));
   return {
     async consume(key: string): Promise<RateLimitVerdict> {
       try {
-        await limiter.consume(key);
+        await (await get()).consume(key);
         return { allowed: true };
       } catch (rejection) {
         if (rejection instanceof RateLimiterRes) {
@@ -25,7 +34,7 @@ export function createRateLimiter(options: { keyPrefix: string; points: number; 
       }
     },
     async reset(key: string): Promise<void> {
-      await limiter.delete(key);
+      await (await get()).delete(key);
     },
   };
 }

@@ -13,13 +13,29 @@ import { log } from "@/lib/log";
 const CONNECT_TIMEOUT_MS = 10_000;
 const SAMPLE_SIZE = 20;
 
-/** The driver's reason, one line, without anything URL-shaped (a password could be in one). */
+type AdapterCause = { kind?: string; host?: string; port?: number; user?: string; db?: string; message?: string; originalMessage?: string };
+
+/** The driver's reason in one line, from Prisma's structured cause; never a URL (a password could be in one). */
 function reasonOf(error: unknown): string {
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  const text = cause instanceof Error ? cause.message : String(cause);
-  const code = (cause as { code?: unknown } | null)?.code;
-  const line = (text.split("\n").find((part) => part.trim()) ?? "no details").replace(/\b[a-z]+:\/\/\S+/gi, "[url]").slice(0, 200);
-  return typeof code === "string" && !line.includes(code) ? `${code}: ${line}` : line;
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: AdapterCause } } } | null)?.meta?.driverAdapterError?.cause;
+  let reason: string;
+  switch (cause?.kind) {
+    case "DatabaseNotReachable":
+      reason = `nothing answers at ${cause.host}:${cause.port} (connection refused or timed out)`;
+      break;
+    case "AuthenticationFailed":
+      reason = `authentication failed${cause.user ? ` for user "${cause.user}"` : ""}`;
+      break;
+    case "DatabaseDoesNotExist":
+      reason = `the database${cause.db ? ` "${cause.db}"` : ""} does not exist (create it, then run \`npm run db:migrate\`)`;
+      break;
+    default: {
+      const text = cause?.originalMessage ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+      const quoted = /Message: `([^`]*)`/.exec(text)?.[1];
+      reason = [cause?.kind, quoted ?? text.split("\n").find((line) => line.trim())].filter(Boolean).join(": ") || "no details";
+    }
+  }
+  return reason.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, "[url]").slice(0, 200);
 }
 
 /** Live ciphertexts, summarised the way the SQLite boot check reads them from the file. */

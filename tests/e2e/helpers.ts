@@ -2,6 +2,7 @@ import { expect, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { databaseBytes as rawDatabaseBytes } from "../helpers/raw-sql";
 
 export const SECRET_RE = /rqio_sk_[0-9A-Za-z]{44}/;
 /** Set by playwright.config.ts: this run's database, key file and server log. */
@@ -63,10 +64,12 @@ export async function copySnippet(page: Page, tab: string): Promise<string> {
   return page.evaluate(() => navigator.clipboard.readText());
 }
 
-/** Every file the SQLite database may hold bytes in. */
+/** The database the e2e server uses (scripts/e2e-server.sh writes its URL): SQLite file or PostgreSQL. */
+export function e2eDatabaseUrl(): string {
+  return fs.readFileSync(path.join(E2E_DIR, "database-url"), "utf8").trim();
+}
+
+/** Everything the database holds at rest (SQLite files, or a pg_dump of the PostgreSQL database). */
 export function databaseBytes(): Buffer {
-  const base = path.join(E2E_DIR, "reqio.db");
-  return Buffer.concat(
-    [base, `${base}-wal`, `${base}-journal`, `${base}-shm`].filter((file) => fs.existsSync(file)).map((file) => fs.readFileSync(file)),
-  );
+  return rawDatabaseBytes(e2eDatabaseUrl());
 }

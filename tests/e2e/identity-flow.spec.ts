@@ -1,7 +1,6 @@
 import { expect, test } from "@playwright/test";
-import Database from "better-sqlite3";
-import path from "node:path";
-import { copySnippet, createProject, databaseBytes, E2E_DIR, revealSecret, SECRET_RE, signUp } from "./helpers";
+import { copySnippet, createProject, databaseBytes, e2eDatabaseUrl, revealSecret, SECRET_RE, signUp } from "./helpers";
+import { openRawSql } from "../helpers/raw-sql";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
@@ -83,15 +82,15 @@ test("a double-submitted rotate replaces the secret once and says the second was
   });
   await expect(page.getByText("This is your new secret")).toBeVisible();
   await expect(page.locator("main").getByRole("alert")).toContainText("already rotated");
-  const db = new Database(path.join(E2E_DIR, "reqio.db"), { readonly: true });
+  const db = openRawSql(e2eDatabaseUrl(), { readonly: true });
   try {
-    const secrets = db.prepare(`SELECT ciphertext FROM IdentitySecret WHERE projectId = ?`).all(projectId) as { ciphertext: string | null }[];
+    const secrets = await db.all<{ ciphertext: string | null }>(`SELECT "ciphertext" FROM "IdentitySecret" WHERE "projectId" = ?`, projectId);
     expect(secrets).toHaveLength(2);
     expect(secrets.filter((row) => row.ciphertext !== null)).toHaveLength(1);
-    const rotations = db.prepare(`SELECT COUNT(*) AS n FROM AuditEvent WHERE projectId = ? AND action = 'secret.rotated'`).get(projectId) as { n: number };
-    expect(rotations.n).toBe(1);
+    const rotations = await db.all(`SELECT 1 FROM "AuditEvent" WHERE "projectId" = ? AND "action" = 'secret.rotated'`, projectId);
+    expect(rotations).toHaveLength(1);
   } finally {
-    db.close();
+    await db.close();
   }
   await page.reload();
   expect(await revealSecret(page)).toMatch(SECRET_RE);

@@ -45,3 +45,46 @@ test("next start refuses a corrupted key file instead of replacing it", () => {
   expect(run.stderr).toContain(`The key file ${keyFile} is malformed`);
   expect(fs.readFileSync(keyFile, "utf8")).toBe("truncated\n");
 });
+
+const KEY = Buffer.alloc(32, 7).toString("base64");
+
+test("next start refuses an unsupported DATABASE_URL scheme, naming both supported ones", () => {
+  const run = startWith({ DATABASE_URL: "mysql://reqio:hunter2@db.internal/reqio" });
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain('Reqio cannot start: DATABASE_URL has an unsupported scheme "mysql:"');
+  expect(run.stderr).toContain("postgresql://user:password@host:5432/database");
+  expect(run.stderr + run.stdout).not.toContain("hunter2");
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+});
+
+test("next start refuses an unreachable PostgreSQL server with the reason, not a stack trace or the password", () => {
+  const port = freePort();
+  const run = startWith({ DATABASE_URL: `postgresql://reqio:hunter2@127.0.0.1:${port}/reqio`, REQIO_ENCRYPTION_KEY: KEY, NEXTAUTH_SECRET: KEY });
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain(`Reqio cannot start: Can't reach the database (PostgreSQL 127.0.0.1:${port}/reqio)`);
+  expect(run.stderr).toContain(`nothing answers at 127.0.0.1:${port}`);
+  expect(run.stderr).toContain("Check DATABASE_URL");
+  expect(run.stderr + run.stdout).not.toContain("hunter2");
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+});
+
+test("next start refuses a database whose migrations are out of date and says which command to run", () => {
+  const dir = path.join(E2E_DIR, "startup-unmigrated");
+  fs.rmSync(dir, { recursive: true, force: true });
+  const run = startWith({ DATABASE_URL: `file:${dir}/reqio.db`, REQIO_ENCRYPTION_KEY: KEY });
+  expect(run.status).toBe(1);
+  expect(run.stderr).toMatch(/Reqio cannot start: The database \(.*reqio\.db\) is missing (\d+) of this version's \1 migrations \(20261124000000_init, /);
+  expect(run.stderr).toContain("Run `npm run db:migrate` with the same DATABASE_URL");
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+});
+
+test("next start names a PostgreSQL database that doesn't exist", () => {
+  const admin = process.env.REQIO_TEST_POSTGRES_URL;
+  test.skip(!admin, "needs the PostgreSQL cluster of scripts/with-postgres.sh (the PostgreSQL run of the suite)");
+  const url = new URL(admin!);
+  url.pathname = "/no_such_database";
+  const run = startWith({ DATABASE_URL: url.toString(), REQIO_ENCRYPTION_KEY: KEY, NEXTAUTH_SECRET: KEY });
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain(`/no_such_database): the database "no_such_database" does not exist`);
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+});

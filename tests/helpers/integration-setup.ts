@@ -1,16 +1,13 @@
 // Runs before every integration test file, in that file's own process: a fresh temp directory and a
-// real, migrated database — a SQLite file (`prisma migrate deploy`), or on PostgreSQL (the suite run
-// under scripts/with-postgres.sh) a copy of the migrated template — and env set before any lib/ import.
+// real database copied from the template integration-global-setup.ts migrated — a SQLite file, or on
+// PostgreSQL (the suite run under scripts/with-postgres.sh) a database — and env set before any lib/ import.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { execSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { fileURLToPath } from "node:url";
-import { afterAll } from "vitest";
+import { afterAll, inject } from "vitest";
 import { createDatabaseFromTemplate, dropDatabase, postgresAdminUrl } from "./postgres-databases";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "reqio-it-"));
 const adminUrl = postgresAdminUrl();
 
@@ -22,9 +19,10 @@ if (adminUrl) {
   // PostgreSQL deployments must configure the session secret (nothing is generated beside a file).
   process.env.NEXTAUTH_SECRET = randomBytes(32).toString("base64");
 } else {
-  process.env.DATABASE_URL = `file:${path.join(tmpDir, "reqio.db")}`;
+  const file = path.join(tmpDir, "reqio.db");
+  fs.copyFileSync(inject("sqliteTemplate"), file);
+  process.env.DATABASE_URL = `file:${file}`;
   delete process.env.NEXTAUTH_SECRET;
-  execSync("npx prisma migrate deploy", { cwd: repoRoot, env: process.env, stdio: "pipe" });
 }
 
 afterAll(async () => {

@@ -1,0 +1,121 @@
+// Two `next start` instances on one PostgreSQL database, as a real deployment runs: instance A is the
+// suite's server, instance B a second process with the same settings (scripts/e2e-server.sh writes them).
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { SignJWT } from "jose";
+import { createProject, E2E_DIR, revealSecret, SECRET_RE, signUp } from "./helpers";
+
+const instanceFile = path.join(E2E_DIR, "instance.json");
+test.skip(!process.env.REQIO_TEST_POSTGRES_URL, "two instances share a PostgreSQL database: runs in the suite's PostgreSQL pass");
+
+const PORT_B = Number(process.env.E2E_PORT ?? 3100) + 1;
+const B = `http://localhost:${PORT_B}`;
+let instanceB: ChildProcess | undefined;
+let logB = "";
+
+test.beforeAll(async () => {
+  const settings = JSON.parse(fs.readFileSync(instanceFile, "utf8")) as Record<string, string>;
+  instanceB = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(PORT_B)], {
+    env: { ...process.env, ...settings },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  instanceB.stdout!.on("data", (chunk) => (logB += chunk));
+  instanceB.stderr!.on("data", (chunk) => (logB += chunk));
+  for (let i = 0; i < 300; i += 1) {
+    const up = await fetch(`${B}/api/health`).then((r) => r.ok, () => false);
+    if (up) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`instance B did not start:\n${logB}`);
+});
+
+test.afterAll(() => {
+  instanceB?.kill("SIGTERM");
+  // Instance B's log joins A's, so the suite's leak scan covers both.
+  fs.appendFileSync(path.join(E2E_DIR, "server.log"), `\n--- instance B ---\n${logB}`);
+});
+
+function mint(secret: string, audience: string, sub: string): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ sub }).setProtectedHeader({ alg: "HS256" }).setAudience(audience).setIssuedAt(now).setExpirationTime(now + 300).sign(new TextEncoder().encode(secret));
+}
+
+// A fresh address per call: polling must never run into the per-IP limit it is not testing.
+const randomIp = () => `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
+
+async function identifyOnB(request: APIRequestContext, projectId: string, token: string, ip = randomIp()) {
+  const response = await request.post(`${B}/api/v1/projects/${projectId}/identify`, { data: { token }, headers: { "x-forwarded-for": ip } });
+  return { status: response.status(), code: ((await response.json()) as { error?: { code: string } }).error?.code };
+}
+
+/** Polls instance B until `token` gets `status`; returns how long that took after `since`. */
+async function untilB(request: APIRequestContext, projectId: string, token: string, status: number, since: number, deadlineMs: number) {
+  for (;;) {
+    const result = await identifyOnB(request, projectId, token);
+    const elapsed = Date.now() - since;
+    if (result.status === status) return { elapsed, ...result };
+    if (elapsed > deadlineMs) throw new Error(`instance B still answers ${result.status} ${result.code ?? ""} after ${elapsed} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+async function rotateOnA(page: import("@playwright/test").Page, grace: RegExp) {
+  await page.getByRole("button", { name: "Rotate secret…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Rotate the signing secret?" });
+  await dialog.getByRole("radio", { name: grace }).check();
+  // The rotate action's response arrives after its transaction committed: propagation is timed from there.
+  const committed = page
+    .waitForResponse((response) => response.request().method() === "POST" && Boolean(response.request().headers()["next-action"]))
+    .then(() => Date.now());
+  await dialog.getByRole("button", { name: "Rotate secret" }).click();
+  await expect(page.getByText("This is your new secret")).toBeVisible();
+  await expect(page.getByTestId("identity-secret")).toHaveText(SECRET_RE);
+  return { secret: (await page.getByTestId("identity-secret").innerText()).trim(), committedAt: await committed };
+}
+
+test("a rotation on instance A reaches instance B within 1 s, immediate or with a grace period", async ({ page, baseURL }) => {
+  await signUp(page, "Twin");
+  const projectId = await createProject(page, "Two instances");
+  const audience = `${baseURL}/p/${projectId}`;
+  const first = await revealSecret(page);
+  const firstToken = await mint(first, audience, "user_1");
+  expect(await identifyOnB(page.request, projectId, firstToken)).toEqual({ status: 200, code: undefined });
+
+  // Immediately: B must refuse the old secret within 1 s (its key cache lives 500 ms).
+  const { secret: second, committedAt: rotatedAt } = await rotateOnA(page, /Immediately/);
+  const cutOff = await untilB(page.request, projectId, firstToken, 401, rotatedAt, 1_000);
+  expect(cutOff.code).toBe("bad_signature");
+  const secondToken = await mint(second, audience, "user_2");
+  const accepted = await untilB(page.request, projectId, secondToken, 200, rotatedAt, 1_000);
+  console.log(`instance B: old secret refused ${cutOff.elapsed} ms and new secret accepted ${accepted.elapsed} ms after A's immediate rotation committed`);
+
+  // 24 h grace: B keeps accepting the previous secret and starts accepting the new one.
+  const { secret: third, committedAt: graceAt } = await rotateOnA(page, /In 24 hours/);
+  const thirdToken = await mint(third, audience, "user_3");
+  const graceAccepted = await untilB(page.request, projectId, thirdToken, 200, graceAt, 1_000);
+  expect(await identifyOnB(page.request, projectId, await mint(second, audience, "user_2"))).toEqual({ status: 200, code: undefined });
+  console.log(`instance B: new secret accepted ${graceAccepted.elapsed} ms after A's grace rotation committed; previous still verifies`);
+});
+
+test("rate limits are shared: A and B together allow exactly the per-IP budget", async ({ request }) => {
+  const settings = JSON.parse(fs.readFileSync(instanceFile, "utf8")) as Record<string, string>;
+  const budget = Number(settings.REQIO_IDENTIFY_LIMIT_PER_IP);
+  expect(budget).toBeGreaterThan(10);
+  const ip = `198.51.100.${Math.floor(Math.random() * 200) + 20}`;
+  const statuses: number[] = [];
+  // Alternate instances; a malformed token still consumes the budget, and answers 400 until it runs out.
+  for (let i = 0; i < budget + 4; i += 1) {
+    const base = i % 2 === 0 ? "" : B;
+    const response = await request.post(`${base}/api/v1/projects/prj_0000000000000000000000/identify`, { data: { token: "x" }, headers: { "x-forwarded-for": ip } });
+    statuses.push(response.status());
+  }
+  const limited = statuses.filter((status) => status === 429).length;
+  // Per-instance memory would allow the budget on each: 2 × budget before any 429.
+  expect(statuses.slice(0, budget).every((status) => status !== 429), statuses.join(",")).toBe(true);
+  expect(limited).toBe(4);
+  const retry = await request.post(`${B}/api/v1/projects/prj_0000000000000000000000/identify`, { data: { token: "x" }, headers: { "x-forwarded-for": ip } });
+  expect(retry.status()).toBe(429);
+  expect(Number(retry.headers()["retry-after"])).toBeGreaterThan(0);
+});
