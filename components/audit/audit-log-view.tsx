@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { AUDIT_ACTIONS } from "@/lib/audit/audit-log";
+import { AUDIT_ACTIONS } from "@/lib/audit/audit-actions";
 import { auditFilterQuery, type AuditFilter } from "@/lib/audit/audit-filter";
 import { buttonClasses } from "@/components/ui/button";
 

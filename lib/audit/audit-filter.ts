@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/audit-log";
+import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/audit-actions";
 
 export type AuditFilter = { action?: AuditAction; actor?: string; from?: Date; to?: Date; page: number };
 

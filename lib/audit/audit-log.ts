@@ -1,31 +1,9 @@
 import "server-only";
 import { db, type DbTransaction } from "@/lib/db";
 
-export const AUDIT_ACTIONS = [
-  "project.created",
-  "project.renamed",
-  "project.deleted",
-  "secret.revealed",
-  "secret.rotated",
-  "secret.previous_expired",
-  "token_debugger.used",
-  "reauth.confirmed",
-  "reauth.failed",
-  "team.created",
-  "team.renamed",
-  "team.deleted",
-  "member.invited",
-  "invitation.revoked",
-  "invitation.accepted",
-  "member.role_changed",
-  "member.removed",
-  "member.left",
-  "ownership.transferred",
-  "sessions.revoked",
-  "password.changed",
-] as const;
+import type { AuditAction } from "@/lib/audit/audit-actions";
 
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export type { AuditAction };
 
 /** Who did it and from where; taken from the request by lib/auth/request-context.ts. */
 export type Actor = { id: string; email: string; ip: string | null; userAgent: string | null };
