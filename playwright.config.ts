@@ -15,6 +15,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   globalTeardown: "./tests/e2e/global-teardown.ts",
+  // Per port too: the SQLite and PostgreSQL runs of npm test run side by side.
+  outputDir: `test-results/e2e-${port}`,
   use: {
     baseURL: `http://localhost:${port}`,
     trace: "off",

@@ -1,6 +1,8 @@
 // Throughput and p99 of POST /identify versus a trivial JSON route handler in the same server,
 // same run, 50 connections (autocannon). Needs `npm run build` first. Usage: npm run bench:identify
+// On PostgreSQL (rate limits in the database): bash scripts/with-postgres.sh npm run bench:identify
 import { spawn, execFileSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { SignJWT } from "jose";
@@ -30,6 +32,10 @@ for (let i = 0; i < 240; i++) {
   try { if ((await fetch(`${base}/api/v1/ping`)).ok) break; } catch {}
   await new Promise((r) => setTimeout(r, 250));
 }
+if (process.env.REQIO_TEST_POSTGRES_URL) {
+  // scripts/e2e-server.sh made a PostgreSQL database and keys for the server: use the same ones.
+  Object.assign(process.env, JSON.parse(fs.readFileSync(path.join(dir, "instance.json"), "utf8")));
+}
 execFileSync("npm", ["run", "--silent", "db:seed"], { env: process.env, stdio: "ignore" });
 
 // Same process env as the server's files, so lib/ opens the same database and key file.
@@ -57,7 +63,8 @@ async function run(title: string, options: autocannon.Options) {
   return result;
 }
 
-console.log(`autocannon, 50 connections, ${seconds} s each, against next start on ${base}`);
+const database = process.env.DATABASE_URL!.startsWith("file:") ? "SQLite, in-memory rate limits" : "PostgreSQL, rate limits in the database";
+console.log(`autocannon, 50 connections, ${seconds} s each, against next start on ${base} (${database})`);
 const trivial = await run("GET /api/v1/ping", { url: `${base}/api/v1/ping` });
 const identify = await run("POST …/identify", {
   url: identifyUrl,

@@ -49,7 +49,12 @@ test("during a 24 h grace period both secrets verify; Expire now cuts the old on
   // Grace choices are fixed server-side: a forged value is refused with a clear message.
   await page.getByRole("button", { name: "Rotate secret…" }).click();
   const dialog = page.getByRole("dialog", { name: "Rotate the signing secret?" });
-  await dialog.locator('input[value="7d"]').evaluate((radio: HTMLInputElement) => { radio.value = "48h"; radio.checked = true; });
+  // Forged in the submitted form data itself: editing the radio's value could be undone by a re-render
+  // (the page refreshes its status every few seconds) before the click.
+  await dialog.getByRole("radio", { name: /In 7 days/ }).check();
+  await dialog.locator("form").evaluate((form: HTMLFormElement) => {
+    form.addEventListener("formdata", (event) => event.formData.set("grace", "48h"), { once: true });
+  });
   await dialog.getByRole("button", { name: "Rotate secret" }).click();
   await expect(dialog.getByRole("alert")).toContainText("Choose when the current secret stops working");
   await dialog.getByRole("radio", { name: /In 24 hours/ }).check();
