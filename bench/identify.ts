@@ -25,7 +25,8 @@ const server = spawn("bash", ["scripts/e2e-server.sh"], {
   stdio: ["ignore", "ignore", "inherit"],
   detached: true,
 });
-const stop = () => { try { process.kill(-server.pid!, "SIGTERM"); } catch {} };
+// SIGKILL: a server still draining 50 connections (and its log pipe) would otherwise linger and skew the next run.
+const stop = () => { try { process.kill(-server.pid!, "SIGKILL"); } catch {} };
 process.on("exit", stop);
 
 for (let i = 0; i < 240; i++) {

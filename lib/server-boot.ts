@@ -19,7 +19,8 @@ export async function bootServer(): Promise<void> {
     console.error(`Reqio cannot start: ${error.message}`);
     process.exit(1);
   }
-  (await import("@/lib/observability/request-log")).startRequestLog();
+  // REQIO_REQUEST_LOG=off when the platform in front already logs every request.
+  if (process.env.REQIO_REQUEST_LOG !== "off") (await import("@/lib/observability/request-log")).startRequestLog();
   const { startExpirySweep } = await import("@/lib/identity/expiry-sweep");
   startExpirySweep(SWEEP_EVERY_MS);
 }

@@ -1,20 +1,36 @@
-import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { Pool } from "pg";
 import { resolveDatabaseTarget } from "@/lib/config/database-url";
 
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 type LimiterOptions = { keyPrefix: string; points: number; durationSeconds: number };
 
+let sharedPool: Promise<Pool> | undefined;
+
+/** A small pool of its own: a limiter check is one short statement, and must not queue behind app queries. */
+function rateLimitPool(url: string): Promise<Pool> {
+  sharedPool ??= import("pg").then(({ default: pg }) => new pg.Pool({ connectionString: url, max: 4 }));
+  return sharedPool;
+}
+
 /**
  * On PostgreSQL several instances serve one deployment, so windows live in the database
- * (rate-limiter-flexible's Prisma store; atomic increments) with an in-memory insurance limiter
- * if the database is unreachable. The single-process embedded default counts in memory.
+ * (rate-limiter-flexible's Postgres store: one atomic INSERT … ON CONFLICT per check, in the
+ * migrated RateLimiterFlexible table), with an in-memory insurance limiter if the database is
+ * unreachable. The single-process embedded default counts in memory.
  */
 async function buildLimiter(options: LimiterOptions): Promise<RateLimiterAbstract> {
   const common = { keyPrefix: options.keyPrefix, points: options.points, duration: options.durationSeconds };
-  if (resolveDatabaseTarget().provider !== "postgresql") return new RateLimiterMemory(common);
-  // Imported here: opening the database needs the validated server configuration.
-  const { db } = await import("@/lib/db");
-  return new RateLimiterPrisma({ ...common, storeClient: db, tableName: "rateLimiterFlexible", insuranceLimiter: new RateLimiterMemory(common) });
+  const database = resolveDatabaseTarget();
+  if (database.provider !== "postgresql") return new RateLimiterMemory(common);
+  return new RateLimiterPostgres({
+    ...common,
+    storeClient: await rateLimitPool(database.url),
+    storeType: "pool",
+    tableName: "RateLimiterFlexible",
+    tableCreated: true, // created by the migrations, never at run time
+    insuranceLimiter: new RateLimiterMemory(common),
+  });
 }
 
 /** A named fixed-window limiter (rate-limiter-flexible), shared by every instance on PostgreSQL. */

@@ -127,7 +127,9 @@ export async function handleIdentify(request: Request, projectId: string): Promi
     return json(200, { ok: true, user: { id: user.id, email: user.email, plan: user.plan, interval: user.interval, mrrCents: user.mrrCents } });
   } catch (error) {
     // Never a 500 for a customer's bad input: anything unexpected is reported as a malformed token.
-    log("error", "identify failed unexpectedly", { projectId, error: describeError(error) });
+    // A client that hangs up mid-body is not our failure: logged, but not as an error.
+    if (request.signal.aborted) log("info", "identify request aborted by the client", { projectId });
+    else log("error", "identify failed unexpectedly", { projectId, error: describeError(error) });
     return fail("malformed_token", "The token could not be processed.");
   }
 }

@@ -31,7 +31,7 @@ export default async function scanForLeaks() {
   const requestLines = log.split("\n").filter((line) => {
     try {
       const entry = JSON.parse(line) as { message?: string; requestId?: string; route?: string; status?: number; durationMs?: number };
-      return entry.message === "request" && /^[0-9a-f]{32}$/.test(entry.requestId ?? "") && typeof entry.status === "number" && typeof entry.durationMs === "number";
+      return entry.message === "request" && /^[A-Za-z0-9_-]{8,64}$/.test(entry.requestId ?? "") && typeof entry.status === "number" && typeof entry.durationMs === "number";
     } catch {
       return false;
     }

@@ -1,37 +1,64 @@
-// The request log line is built from a whitelist of span attributes: nothing else can leak into it.
-import { describe, expect, it } from "vitest";
-import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
-import { requestLogLine } from "@/lib/observability/request-log";
+// The request log line is built from the method, the path's shape and the status: nothing else can leak.
+import http from "node:http";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { requestIdFor, requestLogLine, routeOfPath, startRequestLog } from "@/lib/observability/request-log";
 
 const TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2lnbmF0dXJlLXNpZ25hdHVyZS1zaWduYXR1cmU";
 
-function span(attributes: Record<string, unknown>, duration: [number, number] = [0, 12_345_678]): ReadableSpan {
-  return { attributes, duration, spanContext: () => ({ traceId: "0af7651916cd43dd8448eb211c80319c", spanId: "b7ad6b7169203331", traceFlags: 1 }) } as unknown as ReadableSpan;
-}
+describe("routeOfPath", () => {
+  it.each([
+    ["/projects/prj_4mVbQ0a1b2c3d4e5f6g7h8/settings/identity", "/projects/:param/settings/identity"],
+    ["/api/v1/projects/prj_4mVbQ0a1b2c3d4e5f6g7h8/identify", "/api/v1/projects/:param/identify"],
+    ["/teams/cmwuczrhv0047557d22u1dzfx/audit-log", "/teams/:param/audit-log"],
+    ["/invite/Zx8_k2LqW9vT4mN7pR1sY6uB3cD5eF0g", "/invite/:param"],
+    ["/api/auth/callback/credentials", "/api/auth/callback/credentials"],
+    ["/widget.js", "/widget.js"],
+    [`/p/${TOKEN}`, "/p/:param"],
+    ["/sign-in", "/sign-in"],
+  ])("%s -> %s", (path, route) => {
+    expect(routeOfPath(path)).toBe(route);
+  });
+});
 
 describe("requestLogLine", () => {
-  it("keeps request id, method, route pattern, status and duration, and nothing else", () => {
-    const line = requestLogLine(
-      span({
-        "next.span_type": "BaseServer.handleRequest",
-        "http.method": "POST",
-        "http.target": `/api/v1/projects/prj_abc/identify?token=${TOKEN}`,
-        "http.status_code": 401,
-        "next.route": "/api/v1/projects/[projectId]/identify",
-        "http.request.header.cookie": "next-auth.session-token=abc",
-      }),
-    );
-    expect(line).toEqual({ requestId: "0af7651916cd43dd8448eb211c80319c", method: "POST", route: "/api/v1/projects/[projectId]/identify", status: 401, durationMs: 12.3 });
-    expect(JSON.stringify(line)).not.toMatch(/prj_abc|eyJ|session-token|token=/);
+  it("keeps request id, method, route shape, status and duration; never the query string", () => {
+    const line = requestLogLine({ requestId: "abc12345", method: "POST", url: `/api/v1/projects/prj_abcdefghijklmnopqrstuv/identify?token=${TOKEN}&password=hunter2`, status: 401, startedAt: 10, endedAt: 22.34, finished: true });
+    expect(line).toEqual({ requestId: "abc12345", method: "POST", route: "/api/v1/projects/:param/identify", status: 401, durationMs: 12.3 });
+    expect(JSON.stringify(line)).not.toMatch(/prj_|eyJ|hunter2|token/);
   });
 
-  it("marks RSC requests and refuses odd methods", () => {
-    const line = requestLogLine(span({ "next.span_type": "BaseServer.handleRequest", "http.method": "G<script>", "http.status_code": 200, "next.route": "/teams/[teamId]", "next.rsc": true }));
-    expect(line).toMatchObject({ method: "OTHER", route: "/teams/[teamId]", rsc: true });
+  it("marks aborted responses, refuses odd methods, and skips build assets", () => {
+    expect(requestLogLine({ requestId: "abc12345", method: "G<x>", url: "/", status: 200, startedAt: 0, endedAt: 1, finished: false })).toMatchObject({ method: "OTHER", aborted: true });
+    expect(requestLogLine({ requestId: "abc12345", method: "GET", url: "/_next/static/chunks/a.js", status: 200, startedAt: 0, endedAt: 1, finished: true })).toBeNull();
   });
 
-  it("ignores every other span, and the proxy pass that has no route", () => {
-    expect(requestLogLine(span({ "next.span_type": "AppRender.getBodyResult", "http.method": "GET", "http.status_code": 200, "next.route": "/x" }))).toBeNull();
-    expect(requestLogLine(span({ "next.span_type": "BaseServer.handleRequest", "http.method": "GET", "http.status_code": 200 }))).toBeNull();
+  it("reuses a plain X-Request-Id from the proxy, and replaces anything else", () => {
+    expect(requestIdFor("req-0123456789")).toBe("req-0123456789");
+    expect(requestIdFor("bad id with spaces")).toMatch(/^[0-9a-f]{24}$/);
+    expect(requestIdFor(undefined)).toMatch(/^[0-9a-f]{24}$/);
+  });
+});
+
+describe("startRequestLog on a real HTTP server", () => {
+  let server: http.Server;
+  let base = "";
+  const lines: string[] = [];
+  beforeAll(async () => {
+    vi.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
+    startRequestLog();
+    server = http.createServer((_request, response) => response.writeHead(204).end());
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  afterAll(() => server.close());
+
+  it("writes one line per request with the id it sent back, and nothing from the URL's data", async () => {
+    const response = await fetch(`${base}/invite/Zx8_k2LqW9vT4mN7pR1sY6uB3cD5eF0g?callbackUrl=${TOKEN}`, { headers: { cookie: "next-auth.session-token=secret-cookie" } });
+    expect(response.status).toBe(204);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.message === "request");
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ level: "info", method: "GET", route: "/invite/:param", status: 204, requestId: response.headers.get("x-request-id") });
+    expect(lines.join("\n")).not.toMatch(/Zx8_k2|eyJ|secret-cookie|callbackUrl/);
   });
 });

@@ -2,5 +2,5 @@
 CREATE TABLE "RateLimiterFlexible" (
     "key" TEXT NOT NULL PRIMARY KEY,
     "points" INTEGER NOT NULL,
-    "expire" DATETIME
+    "expire" BIGINT
 );

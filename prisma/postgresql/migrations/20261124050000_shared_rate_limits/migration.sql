@@ -2,7 +2,7 @@
 CREATE TABLE "RateLimiterFlexible" (
     "key" TEXT NOT NULL,
     "points" INTEGER NOT NULL,
-    "expire" TIMESTAMP(3),
+    "expire" BIGINT,
 
     CONSTRAINT "RateLimiterFlexible_pkey" PRIMARY KEY ("key")
 );
