@@ -1,6 +1,7 @@
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Pool } from "pg";
 import { resolveDatabaseTarget } from "@/lib/config/database-url";
+import { describeError, log } from "@/lib/log";
 
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 type LimiterOptions = { keyPrefix: string; points: number; durationSeconds: number };
@@ -9,7 +10,13 @@ let sharedPool: Promise<Pool> | undefined;
 
 /** A small pool of its own: a limiter check is one short statement, and must not queue behind app queries. */
 function rateLimitPool(url: string): Promise<Pool> {
-  sharedPool ??= import("pg").then(({ default: pg }) => new pg.Pool({ connectionString: url, max: 4 }));
+  sharedPool ??= import("pg").then(({ default: pg }) => {
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process; the
+    // next check reconnects, and the insurance limiter covers the gap.
+    pool.on("error", (error) => log("warn", "rate-limit connection lost", { error: describeError(error) }));
+    return pool;
+  });
   return sharedPool;
 }
 
