@@ -8,9 +8,12 @@ import { serverConfig } from "@/lib/config/server-config";
 export type AppliedMigrations = () => Promise<string[]>;
 
 /** The migrations folder for the configured provider (each provider keeps its own, in step). */
+// Two literal paths (not one computed from the provider), so the build traces just these folders.
+const SQLITE_MIGRATIONS = path.join(process.cwd(), "prisma", "migrations");
+const POSTGRES_MIGRATIONS = path.join(process.cwd(), "prisma", "postgresql", "migrations");
+
 export function migrationsDir(): string {
-  const folder = serverConfig().database.provider === "postgresql" ? path.join("prisma", "postgresql", "migrations") : path.join("prisma", "migrations");
-  return path.join(process.cwd(), folder);
+  return serverConfig().database.provider === "postgresql" ? POSTGRES_MIGRATIONS : SQLITE_MIGRATIONS;
 }
 
 /** Prisma's own definition of a migration: a folder holding migration.sql. Null if there is no folder. */
