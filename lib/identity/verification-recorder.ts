@@ -1,33 +1,40 @@
-import "server-only";
+// Verifications are aggregated in memory and written once a second: the hot path never waits on a write.
+// Plain Node (no "server-only"): the identify server records through here outside Next's build.
+import { setTimeout as delay } from "node:timers/promises";
+import { TimeoutError, withTimeout } from "@/lib/async/with-timeout";
 import { db } from "@/lib/db";
 import { ageBinCode } from "@/lib/identity/token-age";
+import { higher, lower, VerificationStatsBuffer, type PendingStat } from "@/lib/identity/verification-stats-buffer";
 import { describeError, log } from "@/lib/log";
 import type { IdentifiedUser } from "@/lib/identity/token-verifier";
 
 export const BUCKET_MS = 10 * 60 * 1000;
 const FLUSH_EVERY_MS = 1000;
+/** A flush gives up on a stalled database after this long; what it didn't write waits for the next one. */
+const FLUSH_TIMEOUT_MS = 5000;
+const MAX_PENDING = 50_000;
+/**
+ * Errors retrying can never fix, so the stat is dropped: P2003, the project (or secret) was deleted
+ * since the request; P2020, a value the column can't hold (PostgreSQL's int4 `mrrCents`). Anything else
+ * (unreachable, locked, timed out) is retried.
+ */
+const PERMANENT_ERRORS = new Set(["P2003", "P2020"]);
 
-type CounterDelta = { projectId: string; bucketStart: number; code: string; count: number; ageMin?: number; ageMax?: number };
-type UserSighting = { projectId: string; user: IdentifiedUser; firstSeen: number; lastSeen: number };
+export type FlushResult = { written: number; pending: number };
 
-// Verifications are aggregated in memory and written once a second: the hot path never waits on a write.
-let counters = new Map<string, CounterDelta>();
-let users = new Map<string, UserSighting>();
-/** secret ID → last time a token verified with it. */
-let secretsUsed = new Map<string, number>();
+const buffer = new VerificationStatsBuffer(MAX_PENDING);
 let timer: NodeJS.Timeout | undefined;
-let flushing: Promise<void> = Promise.resolve();
-
-function bump(projectId: string, bucketStart: number, code: string, ageSeconds?: number) {
-  const key = `${projectId}|${bucketStart}|${code}`;
-  const delta = counters.get(key) ?? { projectId, bucketStart, code, count: 0 };
-  delta.count += 1;
-  if (ageSeconds !== undefined) {
-    delta.ageMin = Math.min(delta.ageMin ?? ageSeconds, ageSeconds);
-    delta.ageMax = Math.max(delta.ageMax ?? ageSeconds, ageSeconds);
-  }
-  counters.set(key, delta);
-}
+let queue: Promise<unknown> = Promise.resolve();
+let queuedFlushes = 0;
+/** Taken by a flush and not yet written, dropped or put back: still pending. */
+let inFlight = 0;
+/**
+ * A write that outlived its flush's timeout: it may still commit, so it is neither retried nor lost
+ * until it settles (lib/db.ts bounds every query, so it does).
+ */
+let stalled: Promise<void> | undefined;
+/** Failed flushes in a row, so an outage is logged when it starts and when it ends, not every second. */
+let failedFlushes = 0;
 
 export function recordVerification(
   projectId: string,
@@ -35,45 +42,55 @@ export function recordVerification(
   now = Date.now(),
 ): void {
   const bucketStart = now - (now % BUCKET_MS);
-  bump(projectId, bucketStart, outcome.code, outcome.code === "ok" ? outcome.ageSeconds : undefined);
+  const count = (code: string, age?: number) => buffer.add({ kind: "count", projectId, bucketStart, code, count: 1, ageMin: age, ageMax: age });
+  count(outcome.code, outcome.code === "ok" ? outcome.ageSeconds : undefined);
   if (outcome.secretId) {
     // Which secret verified: lets the admin see when the previous one is no longer in use.
-    bump(projectId, bucketStart, `secret:${outcome.secretId}`);
-    secretsUsed.set(outcome.secretId, now);
+    count(`secret:${outcome.secretId}`);
+    buffer.add({ kind: "secretUse", secretId: outcome.secretId, at: now });
   }
-  if (outcome.ageSeconds !== undefined) bump(projectId, bucketStart, ageBinCode(outcome.ageSeconds));
-  if (outcome.user) {
-    const key = `${projectId}|${outcome.user.id}`;
-    users.set(key, { projectId, user: outcome.user, firstSeen: users.get(key)?.firstSeen ?? now, lastSeen: now });
-  }
-  timer ??= setInterval(() => void flushVerificationStats(), FLUSH_EVERY_MS).unref();
+  if (outcome.ageSeconds !== undefined) count(ageBinCode(outcome.ageSeconds));
+  if (outcome.user) buffer.add({ kind: "user", projectId, user: outcome.user, firstSeen: now, lastSeen: now });
+  timer ??= setInterval(tick, FLUSH_EVERY_MS).unref();
 }
 
-async function writeCounter(delta: CounterDelta) {
-  const where = { projectId_bucketStart_code: { projectId: delta.projectId, bucketStart: new Date(delta.bucketStart), code: delta.code } };
-  const row = await db.verificationCounter.upsert({
-    where,
-    create: { ...where.projectId_bucketStart_code, count: delta.count, ageMinSeconds: delta.ageMin ?? null, ageMaxSeconds: delta.ageMax ?? null },
-    update: { count: { increment: delta.count } },
-    select: { id: true },
+function tick() {
+  // A flush slower than the interval (a backlog, a slow database) is not joined by another every second.
+  if (queuedFlushes === 0) void flushVerificationStats();
+}
+
+// One transaction, so a retry after any failure never counts a delta twice. The upsert keeps the row
+// locked until commit, so the extremes it returns can't change before ours are written.
+async function writeCount(stat: Extract<PendingStat, { kind: "count" }>) {
+  const key = { projectId: stat.projectId, bucketStart: new Date(stat.bucketStart), code: stat.code };
+  await db.$transaction(async (tx) => {
+    const row = await tx.verificationCounter.upsert({
+      where: { projectId_bucketStart_code: key },
+      create: { ...key, count: stat.count, ageMinSeconds: stat.ageMin ?? null, ageMaxSeconds: stat.ageMax ?? null },
+      update: { count: { increment: stat.count } },
+      select: { id: true, ageMinSeconds: true, ageMaxSeconds: true },
+    });
+    const ageMin = lower(row.ageMinSeconds ?? undefined, stat.ageMin) ?? null;
+    const ageMax = higher(row.ageMaxSeconds ?? undefined, stat.ageMax) ?? null;
+    if (ageMin !== row.ageMinSeconds || ageMax !== row.ageMaxSeconds) {
+      await tx.verificationCounter.update({ where: { id: row.id }, data: { ageMinSeconds: ageMin, ageMaxSeconds: ageMax } });
+    }
   });
-  // Conditional updates keep min/max right when several instances flush into one row.
-  if (delta.ageMin !== undefined) {
-    await db.verificationCounter.updateMany({
-      where: { id: row.id, OR: [{ ageMinSeconds: null }, { ageMinSeconds: { gt: delta.ageMin } }] },
-      data: { ageMinSeconds: delta.ageMin },
-    });
-  }
-  if (delta.ageMax !== undefined) {
-    await db.verificationCounter.updateMany({
-      where: { id: row.id, OR: [{ ageMaxSeconds: null }, { ageMaxSeconds: { lt: delta.ageMax } }] },
-      data: { ageMaxSeconds: delta.ageMax },
-    });
-  }
 }
 
-async function writeUser({ projectId, user, firstSeen, lastSeen }: UserSighting) {
+async function write(stat: PendingStat): Promise<void> {
+  if (stat.kind === "count") return writeCount(stat);
+  if (stat.kind === "secretUse") {
+    // Conditional, so an instance flushing late never moves lastUsedAt backwards.
+    await db.identitySecret.updateMany({
+      where: { id: stat.secretId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(stat.at) } }] },
+      data: { lastUsedAt: new Date(stat.at) },
+    });
+    return;
+  }
+  const { projectId, user, firstSeen, lastSeen } = stat;
   const fields = { email: user.email, plan: user.plan, interval: user.interval, mrrCents: user.mrrCents, lastSeenAt: new Date(lastSeen) };
+  // Setting, not adding: writing a sighting twice is harmless.
   await db.identifiedUser.upsert({
     where: { projectId_externalId: { projectId, externalId: user.id } },
     create: { projectId, externalId: user.id, firstSeenAt: new Date(firstSeen), ...fields },
@@ -82,34 +99,116 @@ async function writeUser({ projectId, user, firstSeen, lastSeen }: UserSighting)
   });
 }
 
-async function writeSecretUse(secretId: string, at: number) {
-  // Conditional, so an instance flushing late never moves lastUsedAt backwards.
-  await db.identitySecret.updateMany({
-    where: { id: secretId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(at) } }] },
-    data: { lastUsedAt: new Date(at) },
+type DbError = { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } };
+const isPermanent = (error: unknown) => PERMANENT_ERRORS.has(String((error as DbError).code));
+
+// A Prisma error's message quotes the calling code and the values the database refused (user data):
+// its codes say enough. Errors without a code (a refused connection) carry no row data.
+function reason(error: unknown): string {
+  const { code, meta } = error as DbError;
+  return code ? [code, meta?.driverAdapterError?.cause?.originalCode].filter(Boolean).join(" ") : describeError(error);
+}
+
+function settleLater(attempt: Promise<void>, stat: PendingStat) {
+  stalled = attempt.then(
+    () => undefined,
+    (error) => (isPermanent(error) ? logDropped(1) : buffer.restore([stat])),
+  ).finally(() => {
+    inFlight -= 1;
+    stalled = undefined;
   });
 }
 
-/** Writes everything recorded so far; calls queue behind each other so no delta is written twice. */
-export function flushVerificationStats(): Promise<void> {
-  flushing = flushing.then(async () => {
-    const [pendingCounters, pendingUsers, pendingSecrets] = [counters, users, secretsUsed];
-    counters = new Map();
-    users = new Map();
-    secretsUsed = new Map();
-    const writes = [
-      ...[...pendingCounters.values()].map((delta) => () => writeCounter(delta)),
-      ...[...pendingUsers.values()].map((sighting) => () => writeUser(sighting)),
-      ...[...pendingSecrets].map(([secretId, at]) => () => writeSecretUse(secretId, at)),
-    ];
-    for (const write of writes) {
-      try {
-        await write();
-      } catch (error) {
-        // Typically a project deleted since the request; its stats go with it.
-        log("warn", "dropped verification stats", { error: describeError(error) });
-      }
+function putBack(stats: readonly PendingStat[]) {
+  buffer.restore(stats);
+  inFlight -= stats.length;
+}
+
+function logDropped(rows: number) {
+  log("warn", "verification stats dropped: the project was deleted or a value doesn't fit its column", { rows });
+}
+
+function pendingCount(): number {
+  return buffer.size + inFlight;
+}
+
+async function flushOnce(timeoutMs: number): Promise<FlushResult> {
+  const evicted = buffer.takeEvicted();
+  if (evicted.users + evicted.counts > 0) {
+    log("warn", "verification stats over the pending cap while the database was unavailable: dropped the oldest", { ...evicted, cap: MAX_PENDING });
+  }
+  // While a stalled write may still commit, piling more writes onto the same database helps nobody.
+  if (timeoutMs <= 0 || stalled) return { written: 0, pending: pendingCount() };
+  const stats = buffer.take();
+  inFlight += stats.length;
+  const deadline = Date.now() + timeoutMs;
+  let written = 0;
+  let dropped = 0;
+  let failure: unknown;
+  for (let i = 0; i < stats.length && failure === undefined; i += 1) {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) {
+      putBack(stats.slice(i));
+      break;
     }
+    const attempt = write(stats[i]!);
+    try {
+      await withTimeout(attempt, remaining);
+      written += 1;
+      inFlight -= 1;
+    } catch (error) {
+      if (isPermanent(error)) {
+        dropped += 1;
+        inFlight -= 1;
+        continue;
+      }
+      failure = error;
+      // The database is down or stalled: stop here and keep the rest for a later flush.
+      if (error instanceof TimeoutError) settleLater(attempt, stats[i]!);
+      putBack(stats.slice(error instanceof TimeoutError ? i + 1 : i));
+    }
+  }
+  if (dropped > 0) logDropped(dropped);
+  if (failure !== undefined) {
+    if (failedFlushes++ === 0) log("warn", "verification stats not written, retrying", { pending: pendingCount(), error: reason(failure) });
+  } else if (failedFlushes > 0) {
+    log("info", "verification stats written again", { failedFlushes });
+    failedFlushes = 0;
+  }
+  return { written, pending: pendingCount() };
+}
+
+// Flushes run one after another, so two never write the same stat.
+function enqueueFlush(timeoutMs: () => number): Promise<FlushResult> {
+  queuedFlushes += 1;
+  const flush = queue.then(() => flushOnce(timeoutMs())).finally(() => {
+    queuedFlushes -= 1;
   });
-  return flushing;
+  queue = flush.catch(() => undefined);
+  return flush;
+}
+
+/** Writes everything recorded so far, or as much as the database takes within a few seconds. */
+export function flushVerificationStats(): Promise<FlushResult> {
+  return enqueueFlush(() => FLUSH_TIMEOUT_MS);
+}
+
+/**
+ * For graceful shutdown: flushes, retrying with a short backoff, until nothing is pending or `timeoutMs`
+ * has passed, then stops the flush timer. Reports what it wrote and what is still pending.
+ */
+export async function drainVerificationStats({ timeoutMs }: { timeoutMs: number }): Promise<FlushResult> {
+  const deadline = Date.now() + timeoutMs;
+  const left = () => deadline - Date.now();
+  let written = 0;
+  for (let backoffMs = 50; ; backoffMs = Math.min(backoffMs * 2, 1000)) {
+    // Raced as well: the flush may be queued behind one that started before the drain.
+    const flushed = await withTimeout(enqueueFlush(left), Math.max(0, left())).catch(() => undefined);
+    written += flushed?.written ?? 0;
+    if (pendingCount() === 0 || left() <= 0) break;
+    await delay(Math.min(backoffMs, left()));
+  }
+  clearInterval(timer);
+  timer = undefined;
+  return { written, pending: pendingCount() };
 }

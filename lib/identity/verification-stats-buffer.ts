@@ -1,0 +1,90 @@
+// Verification stats waiting to be written, merged per database row. A batch that failed to write is put
+// back and merged with what arrived since, so an outage delays stats instead of losing them; a cap keeps
+// a long outage from growing memory without bound.
+import type { IdentifiedUser } from "@/lib/identity/token-verifier";
+
+export type PendingStat =
+  | { kind: "count"; projectId: string; bucketStart: number; code: string; count: number; ageMin?: number; ageMax?: number }
+  | { kind: "user"; projectId: string; user: IdentifiedUser; firstSeen: number; lastSeen: number }
+  | { kind: "secretUse"; secretId: string; at: number };
+
+type Count = Extract<PendingStat, { kind: "count" }>;
+type Sighting = Extract<PendingStat, { kind: "user" }>;
+type SecretUse = Extract<PendingStat, { kind: "secretUse" }>;
+
+export const lower = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
+export const higher = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
+
+export class VerificationStatsBuffer {
+  private counts = new Map<string, Count>();
+  /** In last-seen order (oldest first), so the cap drops the oldest sightings. */
+  private users = new Map<string, Sighting>();
+  private secretUses = new Map<string, SecretUse>();
+  private evicted = { users: 0, counts: 0 };
+
+  constructor(private readonly cap: number) {}
+
+  get size(): number {
+    return this.counts.size + this.users.size + this.secretUses.size;
+  }
+
+  add(stat: PendingStat): void {
+    if (stat.kind === "count") {
+      const key = `${stat.projectId}|${stat.bucketStart}|${stat.code}`;
+      const held = this.counts.get(key);
+      // Updated in place (this runs per request); a copy goes in, so a taken batch is never changed.
+      if (!held) {
+        this.counts.set(key, { ...stat });
+      } else {
+        held.count += stat.count;
+        held.ageMin = lower(held.ageMin, stat.ageMin);
+        held.ageMax = higher(held.ageMax, stat.ageMax);
+      }
+    } else if (stat.kind === "user") {
+      const key = `${stat.projectId}|${stat.user.id}`;
+      const held = this.users.get(key);
+      const newer = held && held.lastSeen > stat.lastSeen ? held : stat;
+      this.users.delete(key);
+      this.users.set(key, { ...newer, firstSeen: Math.min(held?.firstSeen ?? stat.firstSeen, stat.firstSeen) });
+    } else {
+      const held = this.secretUses.get(stat.secretId);
+      this.secretUses.set(stat.secretId, { ...stat, at: Math.max(held?.at ?? stat.at, stat.at) });
+    }
+    this.enforceCap();
+  }
+
+  /** Everything pending, counters first (they matter most), leaving the buffer empty. */
+  take(): PendingStat[] {
+    const stats = [...this.counts.values(), ...this.secretUses.values(), ...this.users.values()];
+    this.counts = new Map();
+    this.users = new Map();
+    this.secretUses = new Map();
+    return stats;
+  }
+
+  /** Puts unwritten stats back ahead of what arrived since they were taken, merging rows they share. */
+  restore(unwritten: readonly PendingStat[]): void {
+    const since = this.take();
+    for (const stat of unwritten) this.add(stat);
+    for (const stat of since) this.add(stat);
+  }
+
+  /** How many entries the cap dropped since the last call. */
+  takeEvicted(): { users: number; counts: number } {
+    const evicted = this.evicted;
+    this.evicted = { users: 0, counts: 0 };
+    return evicted;
+  }
+
+  // User sightings go first: a counter is one small row per project, bucket and code, and the counts are
+  // what the status page is built on. Secret uses are one per signing secret, never what overflows.
+  private enforceCap(): void {
+    while (this.size > this.cap) {
+      const victims = this.users.size > 0 ? this.users : this.counts;
+      const oldest = victims.keys().next();
+      if (oldest.done) return;
+      victims.delete(oldest.value);
+      this.evicted[victims === this.users ? "users" : "counts"] += 1;
+    }
+  }
+}
