@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page, type Route } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -90,4 +90,120 @@ test("widget.js is small, dependency-free, and never throws into the host page",
   expect(results[0]).toMatchObject({ ok: false, error: { code: "project_not_found" } });
   expect(results[1]).toMatchObject({ ok: false, error: { code: "missing_token" } });
   expect(errors).toEqual([]);
+});
+
+test.describe("identify retries a 503, a 429 or a network error, with backoff, and nothing else", () => {
+  let projectId = "";
+  let secret = "";
+  let site: { url: string; close: () => void };
+  let mint: (key: string) => Promise<string>;
+
+  test.beforeAll(async ({ browser, baseURL }) => {
+    const page = await browser.newPage();
+    await signUp(page, "Retry");
+    projectId = await createProject(page, "Retry project");
+    secret = await revealSecret(page);
+    await page.close();
+    mint = (key) => {
+      const now = Math.floor(Date.now() / 1000);
+      return new SignJWT({ sub: "user_retry" })
+        .setProtectedHeader({ alg: "HS256" })
+        .setAudience(`${baseURL}/p/${projectId}`)
+        .setIssuedAt(now)
+        .setExpirationTime(now + 300)
+        .sign(new TextEncoder().encode(key));
+    };
+    site = await serveCustomerSite(() => `<!doctype html><script src="${baseURL}/widget.js" data-project-id="${projectId}"></script>`);
+  });
+  test.afterAll(() => site.close());
+
+  const realServer = (route: Route) => route.continue();
+  /** Like the endpoint's answer; a cross-origin page can read Retry-After only when it is exposed. */
+  const refused = (status: number, code: string, retryAfter: string) => (route: Route) =>
+    route.fulfill({
+      status,
+      headers: { "Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": "Retry-After", "Retry-After": retryAfter },
+      contentType: "application/json",
+      body: JSON.stringify({ ok: false, error: { code, message: "Try again shortly." } }),
+    });
+
+  /**
+   * Calls identify on the customer's page with its clock paused (backoff waits take no real time),
+   * the n-th identify request (from 1) answered by `answer(n)`. Records each request's page time.
+   */
+  async function identifyOnCustomerPage(page: Page, answer: (n: number) => (route: Route) => Promise<void>, token?: string) {
+    const requests: number[] = [];
+    await page.clock.install({ time: new Date("2026-01-01T00:00:00Z") });
+    await page.clock.pauseAt(new Date("2026-01-01T00:00:01Z"));
+    await page.route(`**/api/v1/projects/${projectId}/identify`, async (route) => {
+      if (route.request().method() !== "POST") return route.continue();
+      requests.push(await page.evaluate(() => Date.now()));
+      await answer(requests.length)(route);
+    });
+    const messages: { type: string; text: string }[] = [];
+    page.on("console", (message) => messages.push({ type: message.type(), text: message.text() }));
+    await page.goto(site.url);
+    await page.evaluate((t) => {
+      (window as any).Reqio.identify(t).then((result: unknown) => ((window as any).result = result));
+    }, token ?? (await mint(secret)));
+    /** Moves the page's clock on a second at a time until the promise has resolved. */
+    const result = async () => {
+      await expect.poll(async () => {
+        await page.clock.runFor(1000);
+        return page.evaluate(() => "result" in window);
+      }, { intervals: [50], timeout: 30_000 }).toBe(true);
+      return page.evaluate(() => (window as any).result);
+    };
+    const lines = (type: string) => messages.filter((line) => line.type === type).map((line) => line.text);
+    return { requests, result, lines };
+  }
+
+  test("a 503 is retried after its Retry-After, and the promise resolves with the real answer", async ({ page }) => {
+    const customer = await identifyOnCustomerPage(page, (n) => (n === 1 ? refused(503, "temporarily_unavailable", "3") : realServer));
+    await expect.poll(() => customer.lines("info")).toEqual(["[Reqio] identify: Reqio is unavailable right now, retrying in 3 s."]);
+    await page.clock.runFor(2900);
+    expect(customer.requests).toHaveLength(1);
+    expect(await customer.result()).toMatchObject({ ok: true, user: { id: "user_retry" } });
+    expect(customer.requests).toHaveLength(2);
+    expect(customer.lines("warning")).toEqual([]);
+  });
+
+  test("a 429 and a network error are retried too", async ({ page }) => {
+    const customer = await identifyOnCustomerPage(page, (n) =>
+      n === 1 ? refused(429, "rate_limited", "1") : n === 2 ? (route) => route.abort("connectionreset") : realServer,
+    );
+    expect(await customer.result()).toMatchObject({ ok: true, user: { id: "user_retry" } });
+    expect(customer.requests).toHaveLength(3);
+    expect(customer.lines("info")).toHaveLength(1);
+  });
+
+  test("a 401 is not retried", async ({ page }) => {
+    const customer = await identifyOnCustomerPage(page, () => realServer, await mint("not the project's secret"));
+    expect(await customer.result()).toMatchObject({ ok: false, error: { code: "bad_signature" } });
+    expect(customer.requests).toHaveLength(1);
+    expect(customer.lines("info")).toEqual([]);
+    expect(customer.lines("warning")).toEqual([expect.stringMatching(/^\[Reqio\] identify failed: bad_signature: /)]);
+  });
+
+  test("an outage that lasts ends after 4 attempts with the final error, warned once", async ({ page }) => {
+    const customer = await identifyOnCustomerPage(page, () => refused(503, "temporarily_unavailable", "1"));
+    expect(await customer.result()).toMatchObject({ ok: false, error: { code: "temporarily_unavailable" } });
+    expect(customer.requests).toHaveLength(4);
+    // Waits of 1, 2 and 4 s plus up to half again of jitter, seen to within the clock's 1 s steps.
+    customer.requests.slice(1).forEach((at, i) => {
+      const base = 1000 * 2 ** i;
+      expect(at - customer.requests[i]!).toBeGreaterThanOrEqual(base - 1000);
+      expect(at - customer.requests[i]!).toBeLessThanOrEqual(1.5 * base + 1000);
+    });
+    expect(customer.lines("warning")).toEqual(["[Reqio] identify failed: temporarily_unavailable: Try again shortly."]);
+    expect(customer.lines("info")).toHaveLength(1);
+  });
+
+  test("a Retry-After longer than the time left gives up instead of waiting past a minute", async ({ page }) => {
+    const customer = await identifyOnCustomerPage(page, () => refused(503, "temporarily_unavailable", "120"));
+    expect(await customer.result()).toMatchObject({ ok: false, error: { code: "temporarily_unavailable" } });
+    // A wait is capped at 30 s: attempts at 0 s and 30 s fit in the minute, a third at 60 s doesn't.
+    expect(customer.requests).toHaveLength(2);
+    expect(customer.requests[1]! - customer.requests[0]!).toBeGreaterThanOrEqual(30_000);
+  });
 });
