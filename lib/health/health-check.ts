@@ -1,5 +1,5 @@
-import "server-only";
 import { describeError, log } from "@/lib/log";
+import { withTimeout } from "@/lib/async/with-timeout";
 import { appliedMigrations, migrationFolderNames, migrationsDir, type AppliedMigrations } from "@/lib/health/migration-state";
 
 /**
@@ -15,14 +15,6 @@ export type HealthReport = {
 };
 
 const DATABASE_TIMEOUT_MS = 2_000;
-
-export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
 
 export async function checkHealth(options: { migrationsDir?: string; applied?: AppliedMigrations } = {}): Promise<HealthReport> {
   let applied: Set<string>;

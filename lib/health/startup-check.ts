@@ -1,4 +1,3 @@
-import "server-only";
 import { db } from "@/lib/db";
 import { serverConfig } from "@/lib/config/server-config";
 import { describeDatabase } from "@/lib/config/database-url";
@@ -6,7 +5,7 @@ import { ConfigError } from "@/lib/config/errors";
 import { checkKeysAgainstStoredSecrets } from "@/lib/config/key-check";
 import type { StoredCiphertext, StoredSecrets } from "@/lib/config/stored-secrets";
 import { sealedKeyId } from "@/lib/crypto/secret-box";
-import { withTimeout } from "@/lib/health/health-check";
+import { withTimeout } from "@/lib/async/with-timeout";
 import { appliedMigrations, migrationFolderNames, migrationsDir } from "@/lib/health/migration-state";
 import { log } from "@/lib/log";
 

@@ -1,66 +1,138 @@
-import "server-only";
+// The keys that verify a project's tokens, cached per process and kept answering when the database
+// falters. Plain Node (no "server-only"): the identify server runs it outside Next's build, and the
+// cache lives on globalThis so Next's copy of this module (dashboard actions) shares it in one process.
+import { LRUCache } from "lru-cache";
 import { db } from "@/lib/db";
-import { decryptLiveSecrets } from "@/lib/identity/secret-store";
+import { decryptLiveSecrets } from "@/lib/identity/live-secrets";
 import { hmacKeyFromSecret } from "@/lib/identity/secret";
 import { isProjectId } from "@/lib/identity/project-id";
-import { projectAudience } from "@/lib/identity/identity-page-data";
+import { projectAudience } from "@/lib/identity/audience";
+import { cryptoKeyFor } from "@/lib/identity/token-verifier/key-cache";
 import type { VerifierKey } from "@/lib/identity/token-verifier";
+import { withTimeout } from "@/lib/async/with-timeout";
+import { describeError, log } from "@/lib/log";
 
 export type ProjectVerification = { audience: string; keys: VerifierKey[] };
+
+/** The database could not be asked and there is no trustworthy cached answer: a 503, never a 4xx. */
+export class KeysUnavailableError extends Error {
+  constructor() {
+    super("The project's keys could not be loaded: the database is unreachable.");
+    this.name = "KeysUnavailableError";
+  }
+}
+
+/** How long a cached view is trusted before asking again: bounds how late another instance's rotation is seen. */
+export const FRESH_MS = 500;
+/** While the database is unreachable, keys confirmed within this long keep verifying (never past their expiry). */
+export const STALE_LIMIT_MS = 5 * 60_000;
+/** A request waits this long for a re-check before using the cached keys. */
+const REFRESH_WAIT_MS = 250;
+/** A project not cached yet waits this long for its first load, then gets a 503. */
+const FIRST_LOAD_WAIT_MS = 1000;
+/** After a failed check the database isn't asked again for this project for this long. */
+const RETRY_MS = 1000;
+const MAX_PROJECTS = 10_000;
+
 type TimedKey = { key: VerifierKey; expiresAt: number | null };
-type Cached = { audience: string; keys: TimedKey[]; versionTag: string; checkedAt: number };
+type Entry =
+  | { kind: "project"; audience: string; keys: TimedKey[]; versionTag: string; checkedAt: number; retryAt: number }
+  | { kind: "missing"; checkedAt: number; retryAt: number }
+  | { kind: "unavailable"; checkedAt: number; retryAt: number };
 
-// How long a process trusts its cached view of which secrets are live before asking the database
-// again: bounds how late another instance's rotation or expiry is noticed.
-const FRESH_MS = 500;
-const cache = new Map<string, Cached>();
+type SharedState = { cache: LRUCache<string, Entry>; inflight: Map<string, Promise<Entry>>; degraded: boolean };
+const shared = ((globalThis as Record<symbol, SharedState | undefined>)[Symbol.for("reqio.identity.projectKeys")] ??= {
+  cache: new LRUCache<string, Entry>({ max: MAX_PROJECTS }),
+  inflight: new Map(),
+  degraded: false,
+});
 
-/**
- * The audience and keys that verify this project's tokens right now (the current secret, plus the
- * previous one until its grace period ends), or null for an unknown project. Secrets are decrypted
- * only when the (current, previous) pair changes; a grace period ends on time without any write.
- */
-export async function projectVerification(projectId: string, now = Date.now()): Promise<ProjectVerification | null> {
-  if (!isProjectId(projectId)) return null;
-  let cached = cache.get(projectId);
-  if (!cached || now - cached.checkedAt >= FRESH_MS) cached = (await refresh(projectId, cached, now)) ?? undefined;
-  if (!cached) return null;
+function view(entry: Entry, now: number): ProjectVerification | null {
+  if (entry.kind === "missing") return null;
+  if (entry.kind === "unavailable") throw new KeysUnavailableError();
   return {
-    audience: cached.audience,
-    keys: cached.keys.filter((entry) => entry.expiresAt === null || now < entry.expiresAt).map((entry) => entry.key),
+    audience: entry.audience,
+    keys: entry.keys.filter((timed) => timed.expiresAt === null || now < timed.expiresAt).map((timed) => timed.key),
   };
 }
 
-async function refresh(projectId: string, cached: Cached | undefined, now: number): Promise<Cached | null> {
+/** The cached answer while the database can't confirm it: only within STALE_LIMIT_MS of the last confirmation. */
+function stale(entry: Entry | undefined, now: number): ProjectVerification | null {
+  if (entry && entry.kind !== "unavailable" && now - entry.checkedAt < STALE_LIMIT_MS) return view(entry, now);
+  throw new KeysUnavailableError();
+}
+
+/**
+ * The audience and keys that verify this project's tokens right now (the current secret, plus the
+ * previous one until its grace period ends), or null for an unknown project. Throws
+ * KeysUnavailableError when the database can't be reached and nothing cached may be used.
+ */
+export async function projectVerification(projectId: string, now = Date.now()): Promise<ProjectVerification | null> {
+  if (!isProjectId(projectId)) return null;
+  const entry = shared.cache.get(projectId);
+  if (entry && now - entry.checkedAt < FRESH_MS) return view(entry, now);
+  if (entry && now < entry.retryAt) return stale(entry, now);
+  const refreshed = await withTimeout(refreshOnce(projectId, entry, now), entry ? REFRESH_WAIT_MS : FIRST_LOAD_WAIT_MS).then(
+    (value) => value,
+    () => null,
+  );
+  if (refreshed) return view(refreshed, now);
+  const current = shared.cache.get(projectId);
+  if (current) current.retryAt = now + RETRY_MS;
+  else shared.cache.set(projectId, { kind: "unavailable", checkedAt: now, retryAt: now + RETRY_MS });
+  return stale(current, now);
+}
+
+/** One database check per project at a time, however many requests are waiting for it. */
+function refreshOnce(projectId: string, entry: Entry | undefined, now: number): Promise<Entry> {
+  let pending = shared.inflight.get(projectId);
+  if (!pending) {
+    pending = refresh(projectId, entry, now).then(
+      (fresh) => {
+        if (shared.degraded) log("info", "identify keys: database reachable again");
+        shared.degraded = false;
+        return fresh;
+      },
+      (error: unknown) => {
+        if (!shared.degraded) log("warn", "identify keys: database unreachable, serving cached keys", { error: describeError(error) });
+        shared.degraded = true;
+        throw error;
+      },
+    );
+    pending.catch(() => undefined).finally(() => shared.inflight.delete(projectId));
+    shared.inflight.set(projectId, pending);
+  }
+  return pending;
+}
+
+async function refresh(projectId: string, entry: Entry | undefined, now: number): Promise<Entry> {
   const row = await db.project.findUnique({
     where: { id: projectId },
     select: { currentSecretId: true, previousSecretId: true, previousSecret: { select: { expiresAt: true } } },
   });
-  if (!row?.currentSecretId) {
-    cache.delete(projectId);
-    return null;
-  }
+  if (!row?.currentSecretId) return remember(projectId, { kind: "missing", checkedAt: now, retryAt: 0 });
   const versionTag = `${row.currentSecretId}|${row.previousSecretId ?? ""}|${row.previousSecret?.expiresAt?.getTime() ?? ""}`;
-  if (cached?.versionTag === versionTag) {
-    cached.checkedAt = now;
-    return cached;
+  if (entry?.kind === "project" && entry.versionTag === versionTag && shared.cache.get(projectId) === entry) {
+    entry.checkedAt = now;
+    entry.retryAt = 0;
+    return entry;
   }
+  // Secrets are decrypted and imported only when the (current, previous) pair changes; never per request.
   const { current, previous } = await decryptLiveSecrets(projectId);
-  const timed = (live: typeof current, label: string): TimedKey => ({
-    key: { id: live.summary.id, label: `${label} ••••${live.summary.last4}`, key: hmacKeyFromSecret(live.secret) },
-    expiresAt: live.expiresAt?.getTime() ?? null,
-  });
-  const entry: Cached = {
-    audience: projectAudience(projectId),
-    keys: [timed(current, "current secret"), ...(previous ? [timed(previous, "previous secret")] : [])],
-    versionTag,
-    checkedAt: now,
+  const timed = async (live: typeof current, label: string): Promise<TimedKey> => {
+    const key: VerifierKey = { id: live.summary.id, label: `${label} ••••${live.summary.last4}`, key: hmacKeyFromSecret(live.secret) };
+    return { key: { ...key, cryptoKey: await cryptoKeyFor(key) }, expiresAt: live.expiresAt?.getTime() ?? null };
   };
-  cache.set(projectId, entry);
+  const keys = [await timed(current, "current secret"), ...(previous ? [await timed(previous, "previous secret")] : [])];
+  return remember(projectId, { kind: "project", audience: projectAudience(projectId), keys, versionTag, checkedAt: now, retryAt: 0 });
+}
+
+function remember(projectId: string, entry: Entry): Entry {
+  shared.cache.set(projectId, entry);
   return entry;
 }
 
 /** Called after a rotation, expiry or deletion in this process so the next request re-reads at once. */
 export function forgetProjectVerification(projectId: string): void {
-  cache.delete(projectId);
+  shared.cache.delete(projectId);
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { db, type DbTransaction } from "@/lib/db";
 import { recordAuditEvent, SYSTEM_ACTOR, type Actor } from "@/lib/audit/audit-log";
-import { issueIdentitySecret, type SecretSummary } from "@/lib/identity/secret-store";
+import { issueIdentitySecret } from "@/lib/identity/secret-store";
+import type { SecretSummary } from "@/lib/identity/live-secrets";
 import { GRACE_PERIODS, type GracePeriod } from "@/lib/identity/grace-period";
 import { UserFacingError } from "@/lib/result";
 

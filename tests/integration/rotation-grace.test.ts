@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createProject } from "@/lib/projects/projects";
-import { decryptCurrentSecret, decryptLiveSecrets } from "@/lib/identity/secret-store";
+import { decryptCurrentSecret } from "@/lib/identity/secret-store";
+import { decryptLiveSecrets } from "@/lib/identity/live-secrets";
 import { expireDueSecrets, expirePreviousSecret, rotateIdentitySecret } from "@/lib/identity/secret-rotation";
 import { forgetProjectVerification, projectVerification } from "@/lib/identity/project-keys";
 import { secretFingerprint } from "@/lib/identity/secret";

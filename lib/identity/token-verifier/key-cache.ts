@@ -1,14 +1,15 @@
 /**
  * WebCrypto HMAC keys, imported once per VerifierKey.id. The cache keeps a copy of the raw bytes and
  * re-imports when an id is reused with different bytes, so a rotation can never verify with a stale
- * key even if nobody calls forgetVerifierKey. Bounded so a long-running multi-project server cannot
- * grow it without limit (oldest entries are dropped first).
+ * key. It holds resolved keys, never promises: a pending promise would keep the first caller's
+ * request context alive. Bounded (LRU) so a many-project server cannot grow it without limit.
  */
+import { LRUCache } from "lru-cache";
 import type { VerifierKey } from "./types";
 
-const MAX_CACHED_KEYS = 1024;
-type Entry = { bytes: Uint8Array; key: Promise<CryptoKey> };
-const cache = new Map<string, Entry>();
+const MAX_CACHED_KEYS = 4096;
+type Entry = { bytes: Uint8Array; key: CryptoKey };
+const cache = new LRUCache<string, Entry>({ max: MAX_CACHED_KEYS });
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
@@ -16,17 +17,12 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-export function cryptoKeyFor(key: VerifierKey): Promise<CryptoKey> {
+export async function cryptoKeyFor(key: VerifierKey): Promise<CryptoKey> {
+  if (key.cryptoKey) return key.cryptoKey;
   const cached = cache.get(key.id);
   if (cached !== undefined && sameBytes(cached.bytes, key.key)) return cached.key;
   const bytes = new Uint8Array(key.key);
-  const imported = crypto.subtle.importKey("raw", bytes, { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
-  imported.catch(() => undefined); // failures are reported by the caller; never an unhandled rejection
-  cache.delete(key.id);
-  if (cache.size >= MAX_CACHED_KEYS) {
-    const oldest = cache.keys().next();
-    if (oldest.done !== true) cache.delete(oldest.value);
-  }
+  const imported = await crypto.subtle.importKey("raw", bytes, { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
   cache.set(key.id, { bytes, key: imported });
   return imported;
 }

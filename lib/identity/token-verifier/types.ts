@@ -1,7 +1,10 @@
 /** Public types of the identity-token verifier (see index.ts for the API). */
 
-/** One HMAC key the verifier may accept; `label` is what the admin sees, e.g. "current secret ••••9f2c". */
-export type VerifierKey = { id: string; label: string; key: Uint8Array };
+/**
+ * One HMAC key the verifier may accept; `label` is what the admin sees, e.g. "current secret ••••9f2c".
+ * `cryptoKey`, when the caller imported it ahead of time, spares the per-request lookup.
+ */
+export type VerifierKey = { id: string; label: string; key: Uint8Array; cryptoKey?: CryptoKey };
 
 export type TokenErrorCode =
   | "malformed_token"
