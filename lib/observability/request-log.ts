@@ -37,7 +37,8 @@ export function requestLogLine(input: { requestId: string; method: string | unde
   return line;
 }
 
-let started = false;
+// On globalThis: the server entry and Next's bundled copy of this module share one process.
+const STARTED = Symbol.for("reqio.requestLog.started");
 
 /**
  * One JSON line per request, written when its response ends, with an X-Request-Id header to match.
@@ -45,8 +46,9 @@ let started = false;
  * Next's OpenTelemetry tracing cost a third of the throughput for the same information.
  */
 export function startRequestLog(): void {
-  if (started) return;
-  started = true;
+  const holder = globalThis as Record<symbol, boolean | undefined>;
+  if (holder[STARTED]) return;
+  holder[STARTED] = true;
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function emitWithRequestLog(this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request") {

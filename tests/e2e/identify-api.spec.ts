@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { SignJWT } from "jose";
 import { TOKEN_CASES } from "../fixtures/token-cases";
 import { createProject, revealSecret, signUp } from "./helpers";
 
@@ -70,7 +71,7 @@ test("CORS preflight is answered for any origin", async ({ request }) => {
   expect(response.headers()["access-control-allow-headers"]?.toLowerCase()).toContain("content-type");
 });
 
-test("floods are limited per IP and per project, and one project's flood doesn't starve another", async ({ request }) => {
+test("floods are limited per client and per project; junk never spends the project's budget, and one project's flood doesn't starve another", async ({ request }) => {
   const body = JSON.stringify({ token: "a.b.c" });
   // One address over its budget (120/min in the e2e server) gets 429 with Retry-After; another address doesn't.
   let limited = null;
@@ -83,13 +84,19 @@ test("floods are limited per IP and per project, and one project's flood doesn't
   expect((await limited!.json()).error.code).toBe("rate_limited");
   expect((await identify(request, projectId, body, { "x-forwarded-for": "203.0.113.8" })).status()).toBe(400);
 
-  // Many addresses on one project exhaust its budget (300/min); the other project still answers.
+  // Junk from many addresses doesn't touch the project's budget (300/min): its valid tokens still verify.
+  for (let i = 0; i < 400; i++) await identify(request, projectId, body, { "x-forwarded-for": `198.51.100.${i % 250}` });
+  const now = Math.floor(Date.now() / 1000);
+  const valid = JSON.stringify({ token: await new SignJWT({ sub: "flood_user" }).setProtectedHeader({ alg: "HS256" }).setAudience(audience).setIssuedAt(now).setExpirationTime(now + 300).sign(new TextEncoder().encode(secret)) });
+  expect((await identify(request, projectId, valid, { "x-forwarded-for": "192.0.2.1" })).status()).toBe(200);
+
+  // Valid tokens from many addresses exhaust it; the other project still answers.
   let projectLimited = false;
   for (let i = 0; i < 400 && !projectLimited; i++) {
-    const response = await identify(request, projectId, body, { "x-forwarded-for": `198.51.100.${i % 250}` });
+    const response = await identify(request, projectId, valid, { "x-forwarded-for": `192.0.2.${i % 250}` });
     projectLimited = response.status() === 429 && (await response.json()).error.message.includes("for this project");
   }
   expect(projectLimited).toBe(true);
-  const other = await identify(request, otherProjectId, body, { "x-forwarded-for": "198.51.100.251" });
+  const other = await identify(request, otherProjectId, body, { "x-forwarded-for": "192.0.2.251" });
   expect(other.status()).toBe(400);
 });

@@ -4,16 +4,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { E2E_DIR } from "./helpers";
 
-// `next` itself, not npx: a timeout then kills the server rather than leaving it holding the port.
-const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
+// The server entry itself, not npm: a timeout then kills the server rather than leaving it holding the port.
+const SERVER = ["--import", "tsx", path.resolve("server/main.ts")];
 const freePort = () => String(20_000 + Math.floor(Math.random() * 20_000));
 
 // The built server must refuse to serve, with a message that says what to set and no stack trace.
-function startWith(env: Record<string, string>) {
+function startWith(env: Record<string, string>, args: string[] = []) {
   const dir = path.join(E2E_DIR, `startup-${Object.keys(env).join("-") || "none"}`);
   fs.mkdirSync(dir, { recursive: true });
-  return spawnSync(process.execPath, [NEXT_BIN, "start", "-p", freePort()], {
-    env: { ...process.env, DATABASE_URL: `file:${dir}/reqio.db`, ...env },
+  return spawnSync(process.execPath, [...SERVER, ...args], {
+    env: { ...process.env, PORT: freePort(), DATABASE_URL: `file:${dir}/reqio.db`, ...env },
     encoding: "utf8",
     timeout: 30_000,
   });
@@ -24,7 +24,7 @@ for (const [label, value] of [
   ["too short", Buffer.alloc(16).toString("base64")],
   ["empty", ""],
 ] as const) {
-  test(`next start refuses a ${label} REQIO_ENCRYPTION_KEY`, () => {
+  test(`the server refuses a ${label} REQIO_ENCRYPTION_KEY`, () => {
     const run = startWith({ REQIO_ENCRYPTION_KEY: value });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("Reqio cannot start: REQIO_ENCRYPTION_KEY");
@@ -33,14 +33,14 @@ for (const [label, value] of [
   });
 }
 
-test("next start refuses a corrupted key file instead of replacing it", () => {
+test("the server refuses a corrupted key file instead of replacing it", () => {
   const dir = path.join(E2E_DIR, "startup-bad-key-file");
   fs.mkdirSync(dir, { recursive: true });
   const keyFile = path.join(dir, "reqio-encryption.key");
   fs.writeFileSync(keyFile, "truncated\n", { mode: 0o600 });
   const { REQIO_ENCRYPTION_KEY: _unset, ...inherited } = process.env;
-  const env = { ...inherited, DATABASE_URL: `file:${dir}/reqio.db` };
-  const run = spawnSync(process.execPath, [NEXT_BIN, "start", "-p", freePort()], { env, encoding: "utf8", timeout: 30_000 });
+  const env = { ...inherited, PORT: freePort(), DATABASE_URL: `file:${dir}/reqio.db` };
+  const run = spawnSync(process.execPath, SERVER, { env, encoding: "utf8", timeout: 30_000 });
   expect(run.status).toBe(1);
   expect(run.stderr).toContain(`The key file ${keyFile} is malformed`);
   expect(fs.readFileSync(keyFile, "utf8")).toBe("truncated\n");
@@ -48,7 +48,7 @@ test("next start refuses a corrupted key file instead of replacing it", () => {
 
 const KEY = Buffer.alloc(32, 7).toString("base64");
 
-test("next start refuses an unsupported DATABASE_URL scheme, naming both supported ones", () => {
+test("the server refuses an unsupported DATABASE_URL scheme, naming both supported ones", () => {
   const run = startWith({ DATABASE_URL: "mysql://reqio:hunter2@db.internal/reqio" });
   expect(run.status).toBe(1);
   expect(run.stderr).toContain('Reqio cannot start: DATABASE_URL has an unsupported scheme "mysql:"');
@@ -57,7 +57,7 @@ test("next start refuses an unsupported DATABASE_URL scheme, naming both support
   expect(run.stderr).not.toMatch(/^\s+at /m);
 });
 
-test("next start refuses an unreachable PostgreSQL server with the reason, not a stack trace or the password", () => {
+test("the server refuses an unreachable PostgreSQL server with the reason, not a stack trace or the password", () => {
   const port = freePort();
   const run = startWith({ DATABASE_URL: `postgresql://reqio:hunter2@127.0.0.1:${port}/reqio`, REQIO_ENCRYPTION_KEY: KEY, NEXTAUTH_SECRET: KEY });
   expect(run.status).toBe(1);
@@ -68,7 +68,7 @@ test("next start refuses an unreachable PostgreSQL server with the reason, not a
   expect(run.stderr).not.toMatch(/^\s+at /m);
 });
 
-test("next start refuses a database whose migrations are out of date and says which command to run", () => {
+test("the server refuses a database whose migrations are out of date and says which command to run", () => {
   const dir = path.join(E2E_DIR, "startup-unmigrated");
   fs.rmSync(dir, { recursive: true, force: true });
   const run = startWith({ DATABASE_URL: `file:${dir}/reqio.db`, REQIO_ENCRYPTION_KEY: KEY });
@@ -78,7 +78,16 @@ test("next start refuses a database whose migrations are out of date and says wh
   expect(run.stderr).not.toMatch(/^\s+at /m);
 });
 
-test("next start names a PostgreSQL database that doesn't exist", () => {
+test("the identify-only server (npm run start:identify) refuses an unmigrated database just the same", () => {
+  const dir = path.join(E2E_DIR, "startup-identify-unmigrated");
+  fs.rmSync(dir, { recursive: true, force: true });
+  const run = startWith({ DATABASE_URL: `file:${dir}/reqio.db`, REQIO_ENCRYPTION_KEY: KEY }, ["--identify-only"]);
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain("Run `npm run db:migrate` with the same DATABASE_URL");
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+});
+
+test("the server names a PostgreSQL database that doesn't exist", () => {
   const admin = process.env.REQIO_TEST_POSTGRES_URL;
   test.skip(!admin, "needs the PostgreSQL cluster of scripts/with-postgres.sh (the PostgreSQL run of the suite)");
   const url = new URL(admin!);

@@ -1,0 +1,119 @@
+// POST/OPTIONS /api/v1/projects/{projectId}/identify on plain node:http: the HTTP half of
+// lib/identity/identify-request.ts. Reads no cookies, sets none; CORS for any origin.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { identify, MAX_BODY_BYTES, type IdentifyErrorCode, type IdentifyOutcome } from "@/lib/identity/identify-request";
+import { clientAddressOf } from "@/lib/http/client-address";
+import { describeError, log } from "@/lib/log";
+
+export const IDENTIFY_PATH = /^\/api\/v1\/projects\/([^/]*)\/identify\/?$/;
+
+export const CORS_HEADERS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Methods": "POST, OPTIONS",
+  "Access-Control-Allow-Headers": "Content-Type",
+  "Access-Control-Max-Age": "86400",
+  // Without it a browser hides Retry-After from the widget on a customer's page.
+  "Access-Control-Expose-Headers": "Retry-After",
+} as const;
+
+const STATUS: Record<IdentifyErrorCode | "method_not_allowed", number> = {
+  malformed_token: 400,
+  invalid_request: 400,
+  token_too_large: 413,
+  unsupported_media_type: 415,
+  project_not_found: 404,
+  method_not_allowed: 405,
+  rate_limited: 429,
+  temporarily_unavailable: 503,
+  alg_not_allowed: 401,
+  bad_signature: 401,
+  token_expired: 401,
+  token_not_yet_valid: 401,
+  iat_in_future: 401,
+  lifetime_too_long: 401,
+  audience_mismatch: 401,
+  missing_claim: 401,
+  invalid_claim: 401,
+};
+
+function sendJson(response: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    ...CORS_HEADERS,
+    "Content-Type": "application/json; charset=utf-8",
+    "Cache-Control": "no-store",
+    "Content-Length": Buffer.byteLength(text),
+    ...extra,
+  });
+  response.end(text);
+}
+
+function sendOutcome(response: ServerResponse, outcome: IdentifyOutcome): void {
+  if (outcome.ok) return sendJson(response, 200, { ok: true, user: outcome.user });
+  const extra: Record<string, string> = outcome.retryAfterSeconds === undefined ? {} : { "Retry-After": String(outcome.retryAfterSeconds) };
+  sendJson(response, STATUS[outcome.code], { ok: false, error: { code: outcome.code, message: outcome.message } }, extra);
+}
+
+/** Reads at most `limit` bytes; a larger body is refused without reading (or buffering) the rest. */
+function readCapped(request: IncomingMessage, limit: number): Promise<string | null> {
+  const declared = Number(request.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        request.removeAllListeners("data");
+        request.resume(); // drain without keeping it, so the 413 still reaches the client
+        resolve(null);
+      } else chunks.push(chunk);
+    });
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+    // A client that hangs up mid-body never sends "end": settle instead of waiting forever.
+    request.on("close", () => reject(new Error("the client closed the request before its body ended")));
+  });
+}
+
+/** The project ID from the path, or null when its percent-escapes are malformed. */
+function projectIdFrom(rawSegment: string): string | null {
+  try {
+    return decodeURIComponent(rawSegment);
+  } catch {
+    return null;
+  }
+}
+
+export async function handleIdentify(request: IncomingMessage, response: ServerResponse, rawProjectId: string): Promise<void> {
+  if (request.method === "OPTIONS") {
+    response.writeHead(204, CORS_HEADERS);
+    response.end();
+    return;
+  }
+  if (request.method !== "POST") {
+    sendJson(response, 405, { ok: false, error: { code: "method_not_allowed", message: "Send the token with POST." } }, { Allow: "POST, OPTIONS" });
+    return;
+  }
+  const projectId = projectIdFrom(rawProjectId);
+  if (projectId === null) {
+    sendJson(response, 404, { ok: false, error: { code: "project_not_found", message: "No project has this ID. Check data-project-id on the widget tag." } });
+    return;
+  }
+  try {
+    const outcome = await identify({
+      projectId,
+      clientAddress: clientAddressOf(request),
+      contentType: request.headers["content-type"],
+      readBody: () => readCapped(request, MAX_BODY_BYTES),
+    });
+    sendOutcome(response, outcome);
+  } catch (error) {
+    // Our failure, not the caller's: an honest 503 the widget retries, never a 4xx that blames the token.
+    if (request.destroyed) log("info", "identify request aborted by the client", {});
+    else log("error", "identify failed unexpectedly", { error: describeError(error) });
+    if (!response.headersSent) {
+      sendOutcome(response, { ok: false, code: "temporarily_unavailable", message: "Reqio could not check this token right now. Retry shortly.", retryAfterSeconds: 2 });
+    }
+  }
+}

@@ -1,0 +1,56 @@
+// The Reqio server: `npm start` (dashboard + identify on one port) or `npm run start:identify`
+// (identify and /widget.js only, so a deployment can scale the public API apart from the dashboard).
+import http from "node:http";
+import { serverConfig } from "@/lib/config/server-config";
+import { ConfigError } from "@/lib/config/errors";
+import { startRequestLog } from "@/lib/observability/request-log";
+import { createRequestListener, type NextHandler } from "./request-listener";
+import { loadWidgetAsset } from "./widget-route";
+import { installGracefulShutdown } from "./graceful-shutdown";
+import { flushProcessState } from "./flush-process-state";
+
+const identifyOnly = process.argv.includes("--identify-only");
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+
+function fail(message: string): never {
+  console.error(`Reqio cannot start: ${message}`);
+  process.exit(1);
+}
+
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT "${process.env.PORT}" is not a port number (0–65535).`);
+try {
+  serverConfig();
+  if (identifyOnly) await (await import("@/lib/health/startup-check")).checkDatabaseReady();
+} catch (error) {
+  if (error instanceof ConfigError) fail(error.message);
+  throw error;
+}
+
+let next: NextHandler | undefined;
+let upgrade: ((request: http.IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => void) | undefined;
+let closeNext = async () => {};
+if (!identifyOnly) {
+  (process.env as Record<string, string | undefined>).NODE_ENV ??= dev ? "development" : "production";
+  const { default: createNextServer } = await import("next");
+  // Next's own boot (instrumentation.ts) validates the database, starts the request log and the expiry sweep.
+  const app = createNextServer({ dev, dir: process.cwd(), port });
+  await app.prepare();
+  next = app.getRequestHandler() as NextHandler;
+  if (dev) upgrade = app.getUpgradeHandler() as typeof upgrade; // hot reload
+  closeNext = () => app.close();
+} else if (process.env.REQIO_REQUEST_LOG !== "off") {
+  startRequestLog();
+}
+
+const server = http.createServer();
+const shutdown = installGracefulShutdown(server, async () => {
+  await flushProcessState();
+  await closeNext();
+});
+server.on("request", createRequestListener({ widget: loadWidgetAsset(), next, isDraining: shutdown.isDraining }));
+server.on("upgrade", upgrade ?? ((_request, socket) => socket.destroy()));
+server.listen(port, () => {
+  const what = identifyOnly ? "identify endpoint and /widget.js" : "dashboard, identify endpoint and /widget.js";
+  console.log(`Reqio ${dev ? "(development) " : ""}listening on http://localhost:${port}: ${what}`);
+});
