@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { serverConfig } from "@/lib/config/server-config";
 import { authenticateWithPassword } from "@/lib/auth/credentials";
-import { clientIpFrom } from "@/lib/auth/request-context";
+import { clientAddressFromHeaders } from "@/lib/http/client-address";
 import { UserFacingError } from "@/lib/result";
 
 const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
@@ -27,7 +27,7 @@ export function authOptions(): NextAuthOptions {
             return await authenticateWithPassword({
               email: credentials?.email ?? "",
               password: credentials?.password ?? "",
-              ip: clientIpFrom((name) => headers[name]),
+              ip: clientAddressFromHeaders((name) => headers[name]),
             });
           } catch (error) {
             // next-auth passes a thrown message to the sign-in form; only ours are safe to pass.

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { hashPassword, timingDummyHash, verifyPassword } from "@/lib/auth/password";
 import { passwordWeakness } from "@/lib/auth/password-policy";
-import { createRateLimiter, formatRetryAfter, limitFromEnv } from "@/lib/auth/rate-limit";
+import { createRateLimiter, formatRetryAfter, limitFromEnv } from "@/lib/rate-limit";
 import { UserFacingError } from "@/lib/result";
 
 export const WRONG_CREDENTIALS = "Wrong email or password.";

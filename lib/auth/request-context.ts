@@ -1,13 +1,9 @@
 import "server-only";
 import { headers } from "next/headers";
+import { clientAddressFromHeaders } from "@/lib/http/client-address";
 
-/** The caller's IP as the proxy in front of us reports it (first X-Forwarded-For hop). */
-export function clientIpFrom(get: (name: string) => string | null | undefined): string {
-  const forwarded = get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || get("x-real-ip")?.trim() || "unknown";
-}
-
+/** Who is asking: the address the HTTP server stamped on the request (never X-Forwarded-For as sent). */
 export async function requestContext(): Promise<{ ip: string; userAgent: string | null }> {
   const h = await headers();
-  return { ip: clientIpFrom((name) => h.get(name)), userAgent: h.get("user-agent") };
+  return { ip: clientAddressFromHeaders((name) => h.get(name)), userAgent: h.get("user-agent") };
 }

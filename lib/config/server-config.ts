@@ -5,6 +5,8 @@ import { checkKeysAgainstStoredSecrets } from "@/lib/config/key-check";
 import { readStoredSecrets, type StoredSecrets } from "@/lib/config/stored-secrets";
 import { readOrCreateLocalSecret } from "@/lib/config/local-secret-file";
 import { ConfigError } from "@/lib/config/errors";
+import { trustedProxiesFromEnv } from "@/lib/http/client-address";
+import { rateLimitStoreTarget } from "@/lib/rate-limit/store-target";
 import type { Env } from "@/lib/config/env";
 import type { EncryptionKey } from "@/lib/crypto/secret-box";
 import { log } from "@/lib/log";
@@ -65,6 +67,10 @@ function localAuthSecret(database: DatabaseTarget): string {
 export function loadServerConfig(env: Env): ServerConfig {
   const appUrl = parseAppUrl(env.APP_URL);
   const database = resolveDatabaseTarget(env);
+  // Read again where they are used (the HTTP server, the rate limiters); checked here, before any
+  // file is generated, so a bad value stops startup.
+  trustedProxiesFromEnv(env);
+  rateLimitStoreTarget(env);
   const keyRing = database.provider === "sqlite" ? loadSqliteKeyRing(env, database) : loadEncryptionKeys(env, database);
   // next-auth signs session cookies with this; like the key, it is generated once for the embedded default.
   const authSecret = env.NEXTAUTH_SECRET?.trim() || localAuthSecret(database);

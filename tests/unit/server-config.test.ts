@@ -118,4 +118,18 @@ describe("loadServerConfig with PostgreSQL", () => {
     expect(describeDatabase(config.database)).toBe("PostgreSQL db.internal:5432/reqio");
     expect(config.encryptionKeys).toHaveLength(1);
   });
+
+  it("stops on an invalid REQIO_TRUSTED_PROXIES, naming it and what it accepts", () => {
+    const env = { ...base, REQIO_ENCRYPTION_KEY: key, NEXTAUTH_SECRET: "s".repeat(32) };
+    expect(() => loadServerConfig({ ...env, REQIO_TRUSTED_PROXIES: "10.0.0.0/8, yes" })).toThrow(ConfigError);
+    expect(() => loadServerConfig({ ...env, REQIO_TRUSTED_PROXIES: "everyone" })).toThrow(/REQIO_TRUSTED_PROXIES.*hop count.*loopback/);
+    expect(loadServerConfig({ ...env, REQIO_TRUSTED_PROXIES: "loopback, 10.0.0.0/8" }).appUrl).toBe(base.APP_URL);
+    expect(loadServerConfig({ ...env, REQIO_TRUSTED_PROXIES: "1" }).appUrl).toBe(base.APP_URL);
+  });
+
+  it("stops on a REDIS_URL that isn't redis:// or rediss://", () => {
+    const env = { ...base, REQIO_ENCRYPTION_KEY: key, NEXTAUTH_SECRET: "s".repeat(32) };
+    expect(() => loadServerConfig({ ...env, REDIS_URL: "cache.internal:6379" })).toThrow(/REDIS_URL must start with redis:\/\/ or rediss:\/\//);
+    expect(loadServerConfig({ ...env, REDIS_URL: "redis://cache.internal:6379" }).appUrl).toBe(base.APP_URL);
+  });
 });
