@@ -3,11 +3,7 @@
 import http from "node:http";
 import { serverConfig } from "@/lib/config/server-config";
 import { ConfigError } from "@/lib/config/errors";
-import { startRequestLog } from "@/lib/observability/request-log";
-import { createRequestListener, type NextHandler } from "./request-listener";
-import { loadWidgetAsset } from "./widget-route";
-import { installGracefulShutdown } from "./graceful-shutdown";
-import { flushProcessState } from "./flush-process-state";
+import type { NextHandler } from "./request-listener";
 
 const identifyOnly = process.argv.includes("--identify-only");
 const dev = process.argv.includes("--dev");
@@ -26,6 +22,12 @@ try {
   if (error instanceof ConfigError) fail(error.message);
   throw error;
 }
+// Imported only now: this graph opens the database, which needs the validated configuration.
+const { startRequestLog } = await import("@/lib/observability/request-log");
+const { createRequestListener } = await import("./request-listener");
+const { loadWidgetAsset } = await import("./widget-route");
+const { installGracefulShutdown } = await import("./graceful-shutdown");
+const { flushProcessState } = await import("./flush-process-state");
 
 let next: NextHandler | undefined;
 let upgrade: ((request: http.IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => void) | undefined;

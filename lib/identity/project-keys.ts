@@ -30,6 +30,8 @@ export const STALE_LIMIT_MS = 5 * 60_000;
 const REFRESH_WAIT_MS = 250;
 /** A project not cached yet waits this long for its first load, then gets a 503. */
 const FIRST_LOAD_WAIT_MS = 1000;
+/** A check still unanswered after this long is abandoned, so a hung query can't pin the project. */
+const CHECK_DEADLINE_MS = 3000;
 /** After a failed check the database isn't asked again for this project for this long. */
 const RETRY_MS = 1000;
 const MAX_PROJECTS = 10_000;
@@ -87,7 +89,7 @@ export async function projectVerification(projectId: string, now = Date.now()): 
 function refreshOnce(projectId: string, entry: Entry | undefined, now: number): Promise<Entry> {
   let pending = shared.inflight.get(projectId);
   if (!pending) {
-    pending = refresh(projectId, entry, now).then(
+    pending = withTimeout(refresh(projectId, entry, now), CHECK_DEADLINE_MS).then(
       (fresh) => {
         if (shared.degraded) log("info", "identify keys: database reachable again");
         shared.degraded = false;

@@ -16,7 +16,11 @@ function asPostgres(command: string, args: string[]): string {
 
 /** Every process of a service: the main one and its children (PostgreSQL's backends). */
 function processTree(pid: number): number[] {
-  const children = execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).split("\n").map(Number).filter(Boolean);
+  let listed = "";
+  try {
+    listed = execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" });
+  } catch {} // exit 1: no children
+  const children = listed.split("\n").map(Number).filter(Boolean);
   return [pid, ...children.flatMap(processTree)];
 }
 
