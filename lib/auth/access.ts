@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { can, type Permission } from "@/lib/auth/policy";
 import { parseRole, type Role } from "@/lib/auth/roles";
@@ -36,7 +37,12 @@ export function deniedMessage(permission: Permission): string {
   return DENIED[permission];
 }
 
-export async function findProjectAccess(userId: string, projectId: string): Promise<ProjectAccess | null> {
+/**
+ * The caller's role in the project's team, or null (unknown project, or another team's). Cached per
+ * render like currentUser(): the project layout and its page ask once between them; actions and route
+ * handlers run outside a render and always read the database.
+ */
+export const findProjectAccess = cache(async function findProjectAccess(userId: string, projectId: string): Promise<ProjectAccess | null> {
   if (!isProjectId(projectId)) return null;
   const project = await db.project.findUnique({
     where: { id: projectId },
@@ -49,15 +55,16 @@ export async function findProjectAccess(userId: string, projectId: string): Prom
   if (!project || !membership) return null;
   const { team, ...rest } = project;
   return { project: rest, team: { id: team.id, name: team.name }, role: parseRole(membership.role) };
-}
+});
 
-export async function findTeamAccess(userId: string, teamId: string): Promise<TeamAccess | null> {
+/** The caller's role in the team, or null; cached per render like findProjectAccess. */
+export const findTeamAccess = cache(async function findTeamAccess(userId: string, teamId: string): Promise<TeamAccess | null> {
   const membership = await db.membership.findUnique({
     where: { userId_teamId: { userId, teamId } },
     select: { role: true, team: { select: { id: true, name: true } } },
   });
   return membership ? { team: membership.team, role: parseRole(membership.role) } : null;
-}
+});
 
 /** The check every project action makes first: member of the project's team, with the permission. */
 export async function authorizeProject(
