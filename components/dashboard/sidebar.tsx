@@ -1,15 +1,18 @@
 import Link from "next/link";
-import { listUserTeams } from "@/lib/teams/teams";
-import { listTeamProjects } from "@/lib/projects/projects";
+import { sidebarNavigation } from "@/lib/projects/projects";
 import { can } from "@/lib/auth/policy";
 import { TeamSwitcher } from "@/components/dashboard/team-switcher";
 import { cn } from "@/components/ui/cn";
 
 const linkClass = "block rounded-md px-2 py-1.5 text-sm text-zinc-700 hover:bg-zinc-100";
 
-/** Team switch, the team's own pages and its projects; on narrow screens it sits above the content. */
-export async function Sidebar({ userId, teamId, currentProjectId }: { userId: string; teamId: string; currentProjectId?: string }) {
-  const [teams, projects] = await Promise.all([listUserTeams(userId), listTeamProjects(teamId)]);
+/**
+ * Team switch, the team's own pages and its most recent projects (the team page lists them all); on
+ * narrow screens it sits above the content. `currentProject` is the page's project, always listed.
+ */
+export async function Sidebar({ userId, teamId, currentProject }: { userId: string; teamId: string; currentProject?: { id: string; name: string } }) {
+  const { teams, projects, total } = await sidebarNavigation(userId, teamId, currentProject);
+  const currentProjectId = currentProject?.id;
   const role = teams.find((team) => team.id === teamId)?.role ?? "member";
   // Links only to pages this role may open; the pages themselves check again.
   const teamLinks = [
@@ -50,6 +53,11 @@ export async function Sidebar({ userId, teamId, currentProjectId }: { userId: st
             </li>
           ))}
           {projects.length === 0 && <li className="px-2 py-1.5 text-sm text-zinc-500">No projects yet</li>}
+          {total > projects.length && (
+            <li>
+              <Link href={`/teams/${teamId}`} className={cn(linkClass, "text-indigo-700")}>All projects ({total})</Link>
+            </li>
+          )}
         </ul>
       </nav>
     </aside>

@@ -4,6 +4,7 @@ import { generateProjectId } from "@/lib/identity/project-id";
 import { issueIdentitySecret } from "@/lib/identity/secret-store";
 import { recordAuditEvent, type Actor } from "@/lib/audit/audit-log";
 import { UserFacingError } from "@/lib/result";
+import { parseRole } from "@/lib/auth/roles";
 
 /** Creates a project with its first signing secret, atomically: never a project without a secret. */
 export async function createProject(input: { teamId: string; name: string; actor: Actor }) {
@@ -64,4 +65,37 @@ export async function listTeamProjects(teamId: string) {
     orderBy: { createdAt: "asc" },
     select: { id: true, name: true, createdAt: true },
   });
+}
+
+/** How many projects the sidebar lists; the team page has them all. */
+export const SIDEBAR_PROJECT_LIMIT = 10;
+
+/**
+ * Everything the sidebar shows, in one query: the user's teams (for the switcher, with their role) and
+ * the current team's most recently updated projects (creation and rotation both count) with its total
+ * for the "All projects (N)" link. `current` (the page's project) is listed even when it is older.
+ * Bounded, because the sidebar is in every render below a team, server-action responses included.
+ */
+export async function sidebarNavigation(userId: string, teamId: string, current?: { id: string; name: string }) {
+  const memberships = await db.membership.findMany({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    select: {
+      role: true,
+      team: {
+        select: {
+          id: true,
+          name: true,
+          // Filtered to the current team, so every other team's list comes back empty.
+          projects: { where: { teamId }, orderBy: [{ updatedAt: "desc" }, { createdAt: "desc" }, { id: "asc" }], take: SIDEBAR_PROJECT_LIMIT, select: { id: true, name: true } },
+          _count: { select: { projects: { where: { teamId } } } },
+        },
+      },
+    },
+  });
+  const teams = memberships.map(({ role, team }) => ({ id: team.id, name: team.name, role: parseRole(role) }));
+  const here = memberships.find((membership) => membership.team.id === teamId)?.team;
+  const recent = here?.projects ?? [];
+  const listed = !current || recent.some((project) => project.id === current.id);
+  return { teams, projects: listed ? recent : [...recent, { id: current.id, name: current.name }], total: here?._count.projects ?? 0 };
 }

@@ -12,7 +12,7 @@ export default async function ProjectLayout({ children, params }: { children: Re
   if (!access) notFound();
   return (
     <div className="flex flex-1 flex-col md:flex-row">
-      <Sidebar userId={user.id} teamId={access.team.id} currentProjectId={projectId} />
+      <Sidebar userId={user.id} teamId={access.team.id} currentProject={access.project} />
       <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-8">
         <div className="mx-auto flex max-w-4xl flex-col gap-6">
           {children}
