@@ -1,5 +1,6 @@
-// Prints the Identity page's server render time (median of 50 warm requests) and the route's
-// first-load JS (every script the page's HTML loads). Needs `npm run build` first.
+// Prints the Identity page's server render time (median of 50 warm requests) next to /account's, measured
+// in the same run and interleaved so both see the same machine load, their ratio, and the Identity
+// route's first-load JS (every script the page's HTML loads). Needs `npm run build` first.
 // Usage: node bench/identity-page.mjs
 import { spawn, execFileSync } from "node:child_process";
 import { gzipSync } from "node:zlib";
@@ -8,7 +9,8 @@ import Database from "better-sqlite3";
 
 const port = Number(process.env.BENCH_PORT ?? 3201);
 const base = `http://localhost:${port}`;
-const dir = path.resolve("tests/.tmp/bench");
+// One directory per port: two benches (or engineers) running at once never share a database.
+const dir = path.resolve(`tests/.tmp/bench-${port}`);
 const env = { ...process.env, E2E_PORT: String(port), E2E_DIR: dir };
 
 const server = spawn("bash", ["scripts/e2e-server.sh"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
@@ -57,17 +59,33 @@ db.close();
 const cookie = await signIn("demo@reqio.dev", "calm-harbor-2026");
 const url = `${base}/projects/${projectId}/settings/identity`;
 
-let html = "";
-for (let i = 0; i < 10; i++) html = await (await fetch(url, { headers: { cookie } })).text(); // warm-up: JIT, highlighter, caches
-if (!html.includes(projectId)) throw new Error("not the Identity page");
-const samples = [];
-for (let i = 0; i < 50; i++) {
+const accountUrl = `${base}/account`;
+
+/** One warm request, full body read; returns its wall time in ms. */
+async function timed(target) {
   const start = performance.now();
-  const res = await fetch(url, { headers: { cookie } });
+  const res = await fetch(target, { headers: { cookie } });
   await res.arrayBuffer();
-  samples.push(performance.now() - start);
+  return performance.now() - start;
+}
+
+let html = "";
+for (let i = 0; i < 10; i++) {
+  html = await (await fetch(url, { headers: { cookie } })).text(); // warm-up: JIT, highlighter, caches
+  await timed(accountUrl);
+}
+if (!html.includes(projectId)) throw new Error("not the Identity page");
+if (!(await (await fetch(accountUrl, { headers: { cookie } })).text()).includes("Change password")) throw new Error("not the Account page");
+const samples = [];
+const accountSamples = [];
+// Interleaved, so a burst of load from elsewhere on the machine hits both series alike.
+for (let i = 0; i < 50; i++) {
+  samples.push(await timed(url));
+  accountSamples.push(await timed(accountUrl));
 }
 samples.sort((a, b) => a - b);
+accountSamples.sort((a, b) => a - b);
+const median = (sorted) => (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
 
 const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
 let raw = 0, gzip = 0, shikiInClient = false;
@@ -79,8 +97,12 @@ for (const src of scripts) {
 }
 
 console.log(`Identity page server render (${samples.length} warm requests, full response on loopback):`);
-console.log(`  median ${samples[24].toFixed(1)} ms   p90 ${percentile(samples, 0.9).toFixed(1)} ms   min ${samples[0].toFixed(1)} ms   max ${samples.at(-1).toFixed(1)} ms`);
+console.log(`  median ${median(samples).toFixed(1)} ms   p90 ${percentile(samples, 0.9).toFixed(1)} ms   min ${samples[0].toFixed(1)} ms   max ${samples.at(-1).toFixed(1)} ms`);
 console.log(`  HTML ${(Buffer.byteLength(html) / 1024).toFixed(1)} KiB`);
+console.log(`/account server render (same run, interleaved):`);
+console.log(`  median ${median(accountSamples).toFixed(1)} ms   p90 ${percentile(accountSamples, 0.9).toFixed(1)} ms   min ${accountSamples[0].toFixed(1)} ms`);
+const ratio = median(samples) / median(accountSamples);
+console.log(`Identity / account median ratio: ${ratio.toFixed(2)} (target <= 1.5)`);
 console.log(`First-load JS of /projects/[projectId]/settings/identity: ${scripts.length} scripts, ${(raw / 1024).toFixed(1)} KiB raw, ${(gzip / 1024).toFixed(1)} KiB gzip`);
 console.log(`  shiki code in those scripts: ${shikiInClient ? "YES (should not be)" : "none"}`);
 stop();

@@ -1,13 +1,13 @@
 import { formatRelativeTime } from "@/lib/format-time";
-import type { IntegrationStatus } from "@/lib/identity/integration-status";
+import type { IntegrationStatusJson } from "@/lib/identity/integration-status";
 import { GettingStarted } from "@/components/identity/getting-started";
 
 function formatMrr(cents: number | null): string {
   return cents === null ? "–" : `$${(cents / 100).toFixed(2)}/mo`;
 }
 
-/** Live answer to "do my server's tokens verify?", from the last 24 hours. */
-export function IntegrationStatusPanel({ status, now }: { status: IntegrationStatus; now: Date }) {
+/** Live answer to "do my server's tokens verify?", from the last 24 hours; `now` is the server time of `status`. */
+export function IntegrationStatusPanel({ status, now }: { status: IntegrationStatusJson; now: Date }) {
   const rejectedTotal = status.rejected.reduce((sum, row) => sum + row.count, 0);
   if (status.accepted === 0 && rejectedTotal === 0) {
     return (
@@ -23,7 +23,7 @@ export function IntegrationStatusPanel({ status, now }: { status: IntegrationSta
         <div>
           <dt className="text-zinc-500">Last success</dt>
           <dd className="font-medium">
-            {status.lastSuccessAt ? <time dateTime={status.lastSuccessAt.toISOString()}>{formatRelativeTime(status.lastSuccessAt, now)}</time> : "never"}
+            {status.lastSuccessAt ? <time dateTime={status.lastSuccessAt}>{formatRelativeTime(new Date(status.lastSuccessAt), now)}</time> : "never"}
           </dd>
         </div>
         <div>
@@ -74,7 +74,7 @@ export function IntegrationStatusPanel({ status, now }: { status: IntegrationSta
                   <td className="py-1.5 pr-3 break-all">{user.email ?? "–"}</td>
                   <td className="py-1.5 pr-3">{user.plan ?? "–"}{user.interval ? ` (${user.interval}ly)` : ""}</td>
                   <td className="py-1.5 pr-3 whitespace-nowrap">{formatMrr(user.mrrCents)}</td>
-                  <td className="py-1.5 whitespace-nowrap">{formatRelativeTime(user.lastSeenAt, now)}</td>
+                  <td className="py-1.5 whitespace-nowrap">{formatRelativeTime(new Date(user.lastSeenAt), now)}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,6 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FormStatus } from "@/components/ui/form-status";
 import { useReauth } from "@/components/identity/reauth";
+import { useLiveStatus } from "@/components/identity/live-status";
+import { formatDuration, formatRelativeTime } from "@/lib/format-time";
 import type { ActionResult } from "@/lib/result";
 import type { FormAction } from "@/lib/actions/form-action";
 
@@ -17,6 +19,31 @@ export type PreviousSecretView = {
   looksSafeToExpire: boolean;
   newSecretInUse: boolean;
 };
+
+/**
+ * The previous secret's panel while it is live, from the polled status: it disappears once its grace
+ * period ends (the server stops reporting it at expiresAt, swept or not) or someone expires it.
+ */
+export function LivePreviousSecret({ projectId, canExpire, expireAction }: { projectId: string; canExpire: boolean; expireAction: FormAction<null> }) {
+  const { previous, generatedAt } = useLiveStatus();
+  if (!previous) return null;
+  const now = new Date(generatedAt);
+  const view: PreviousSecretView = {
+    id: previous.id,
+    masked: `••••${previous.last4}`,
+    stopsIn: formatDuration(new Date(previous.expiresAt).getTime() - now.getTime()),
+    lastUsed: previous.lastUsedAt ? formatRelativeTime(new Date(previous.lastUsedAt), now) : "never since the rotation",
+    tokensLastHour: previous.tokensLastHour,
+    looksSafeToExpire: previous.looksSafeToExpire,
+    newSecretInUse: previous.newSecretInUse,
+  };
+  return (
+    <div className="mt-3">
+      {/* Keyed: a different previous secret (rotated again) starts with a closed dialog and no result. */}
+      <PreviousSecretPanel key={previous.id} projectId={projectId} canExpire={canExpire} expireAction={expireAction} previous={view} />
+    </div>
+  );
+}
 
 /** "Previous secret ••••9f2c — stops working in 23 h 12 min — last used 3 min ago — 145 tokens in the last hour". */
 export function PreviousSecretPanel({ projectId, previous, canExpire, expireAction }: {

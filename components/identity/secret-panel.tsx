@@ -7,6 +7,7 @@ import { FormStatus } from "@/components/ui/form-status";
 import { useRevealedSecret } from "@/components/identity/revealed-secret";
 import { useReauth } from "@/components/identity/reauth";
 import { RotateSecretDialog } from "@/components/identity/rotate-secret-dialog";
+import { useLiveStatus } from "@/components/identity/live-status";
 import type { ActionResult } from "@/lib/result";
 import type { FormAction } from "@/lib/actions/form-action";
 import type { SecretView } from "@/lib/identity/secret-view";
@@ -18,8 +19,6 @@ export type SecretPanelProps = {
   projectId: string;
   secretId: string;
   maskedSecret: string;
-  /** "••••9f2c" when a previous secret is still in its grace period. */
-  livePreviousMasked: string | null;
   canReveal: boolean;
   canRotate: boolean;
   revealAction: FormAction<SecretView>;
@@ -30,6 +29,8 @@ export type SecretPanelProps = {
 export function SecretPanel(props: SecretPanelProps) {
   const { revealed, setRevealed } = useRevealedSecret();
   const reauth = useReauth();
+  // Live, so the rotate dialog stops warning about a previous secret whose grace period just ended.
+  const livePrevious = useLiveStatus().previous;
   const [revealResult, reveal, revealing] = useActionState<ActionResult<SecretView> | null, FormData>(async (previous, formData) => {
     const result = await props.revealAction(previous, formData);
     if (result.ok) setRevealed({ ...result.data, justRotated: false });
@@ -88,7 +89,7 @@ export function SecretPanel(props: SecretPanelProps) {
         <RotateSecretDialog
           projectId={props.projectId}
           expectedSecretId={props.secretId}
-          livePreviousMasked={props.livePreviousMasked}
+          livePreviousMasked={livePrevious ? `••••${livePrevious.last4}` : null}
           action={props.rotateAction}
           onRotated={(view) => setRevealed({ ...view, justRotated: true })}
         />

@@ -1,24 +1,49 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { serverConfig } from "@/lib/config/server-config";
 import { envSnippet, identitySnippets } from "@/lib/identity/snippets";
 import { highlightCode } from "@/lib/identity/highlight";
-import { identityAudience } from "@/lib/identity/audience";
+import { latestSecretChange } from "@/lib/audit/audit-log";
 
 export type HighlightedSnippet = { id: string; label: string; filename: string; code: string; html: string };
 
-/** All snippets for a project, highlighted on the server; `envSecret` is masked unless revealed. */
+// shiki costs several milliseconds per render, yet the HTML depends only on (APP_URL, project, the .env
+// line shown). Bounded: one entry is about 25 KB, so a process holds at most a few MB however many
+// projects its admins open. Never a revealed secret: only the masked value or the members' placeholder.
+const snippetCache = new LRUCache<string, HighlightedSnippet[]>({ max: 256 });
+
+/** All snippets for a project, highlighted on the server; `envSecret` is the masked secret or a placeholder. */
 export async function highlightedSnippets(projectId: string, envSecret: string): Promise<HighlightedSnippet[]> {
-  const snippets = identitySnippets({ appUrl: serverConfig().appUrl, projectId, envSecret });
-  return Promise.all(
+  const appUrl = serverConfig().appUrl;
+  const key = JSON.stringify([appUrl, projectId, envSecret]);
+  const cached = snippetCache.get(key);
+  if (cached) return cached;
+  const snippets = identitySnippets({ appUrl, projectId, envSecret });
+  const highlighted = await Promise.all(
     snippets.map(async ({ language, ...snippet }) => ({ ...snippet, html: await highlightCode(snippet.code, language) })),
   );
+  snippetCache.set(key, highlighted);
+  return highlighted;
 }
 
+/** The .env line with a revealed secret: highlighted per reveal and never cached. */
 export async function highlightedEnvSnippet(secret: string): Promise<string> {
   const snippet = envSnippet(secret);
   return highlightCode(snippet.code, snippet.language);
 }
 
-export function projectAudience(projectId: string): string {
-  return identityAudience(serverConfig().appUrl, projectId);
+type SecretChange = NonNullable<Awaited<ReturnType<typeof latestSecretChange>>>;
+
+// "Rotated by …" names the event that made the current secret current. That event never changes: the
+// audit log is append-only, and a rotation writes it in the transaction that swaps the secret, so a new
+// current secret is a new key. Cached per secret ID, so a render doesn't query the audit log for it.
+const changeCache = new LRUCache<string, SecretChange>({ max: 1024 });
+
+export async function currentSecretChange(projectId: string, currentSecretId: string): Promise<SecretChange | null> {
+  const key = JSON.stringify([projectId, currentSecretId]);
+  const cached = changeCache.get(key);
+  if (cached) return cached;
+  const change = await latestSecretChange(projectId);
+  if (change) changeCache.set(key, change);
+  return change;
 }

@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AGE_BINS, medianAgeBin } from "@/lib/identity/token-age";
 import { BUCKET_MS } from "@/lib/identity/verification-recorder";
+import { previousSecretStatus, type CurrentSecretSummary, type PreviousSecretStatus } from "@/lib/identity/previous-secret-status";
+import { authorizeProject, PROJECT_NOT_FOUND } from "@/lib/auth/access";
 
 export type IntegrationStatus = {
   accepted: number;
@@ -13,22 +15,34 @@ export type IntegrationStatus = {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** What the Identity page shows under "Integration status": the last 24 h, from bucketed counters. */
-export async function integrationStatus(projectId: string, now = Date.now()): Promise<IntegrationStatus> {
-  const since = new Date(now - DAY_MS - (now % BUCKET_MS));
-  const [rows, recentUsers] = await Promise.all([
-    db.verificationCounter.findMany({
-      where: { projectId, bucketStart: { gte: since } },
-      select: { code: true, count: true, ageMinSeconds: true, ageMaxSeconds: true },
-    }),
-    db.identifiedUser.findMany({
-      where: { projectId },
-      orderBy: { lastSeenAt: "desc" },
-      take: 20,
-      select: { externalId: true, email: true, plan: true, interval: true, mrrCents: true, lastSeenAt: true },
-    }),
-  ]);
+type CounterRow = { code: string; bucketStart: Date; count: number; ageMinSeconds: number | null; ageMaxSeconds: number | null };
+type UserRow = { externalId: string; email: string | null; plan: string | null; interval: string | null; mrrCents: number | null; lastSeenAt: Date };
 
+/**
+ * Everything the page shows live, in one Prisma call (each call costs about a millisecond of query
+ * compiling whatever it fetches): both secrets, the last 24 h of bucketed counters, the last 20 users.
+ */
+async function projectActivity(projectId: string, now: number) {
+  const since = new Date(now - DAY_MS - (now % BUCKET_MS));
+  return db.project.findUnique({
+    where: { id: projectId },
+    select: {
+      currentSecret: { select: { id: true, last4: true, fingerprint: true, createdAt: true, lastUsedAt: true } },
+      previousSecret: { select: { id: true, last4: true, expiresAt: true, lastUsedAt: true, retiredAt: true } },
+      verifications: {
+        where: { bucketStart: { gte: since } },
+        select: { code: true, bucketStart: true, count: true, ageMinSeconds: true, ageMaxSeconds: true },
+      },
+      identifiedUsers: {
+        orderBy: { lastSeenAt: "desc" },
+        take: 20,
+        select: { externalId: true, email: true, plan: true, interval: true, mrrCents: true, lastSeenAt: true },
+      },
+    },
+  });
+}
+
+function summarize(rows: CounterRow[], recentUsers: UserRow[]): IntegrationStatus {
   const byCode = new Map<string, number>();
   let maxAge: number | null = null;
   let minAge: number | null = null;
@@ -54,4 +68,65 @@ export async function integrationStatus(projectId: string, now = Date.now()): Pr
     },
     recentUsers: recentUsers.map(({ externalId, ...user }) => ({ id: externalId, ...user })),
   };
+}
+
+/** What the Identity page shows under "Integration status": the last 24 h, from bucketed counters. */
+export async function integrationStatus(projectId: string, now = Date.now()): Promise<IntegrationStatus> {
+  const project = await projectActivity(projectId, now);
+  return summarize(project?.verifications ?? [], project?.identifiedUsers ?? []);
+}
+
+/** Dates as ISO strings: the shape that crosses JSON (the status route) and the page's first render alike. */
+export type IntegrationStatusJson = Omit<IntegrationStatus, "lastSuccessAt" | "recentUsers"> & {
+  lastSuccessAt: string | null;
+  recentUsers: (Omit<IntegrationStatus["recentUsers"][number], "lastSeenAt"> & { lastSeenAt: string })[];
+};
+export type PreviousSecretJson = Omit<PreviousSecretStatus, "expiresAt" | "lastUsedAt"> & { expiresAt: string; lastUsedAt: string | null };
+
+/** Everything on the Identity page that changes without anyone acting on the page. */
+export type IdentityLiveStatus = {
+  /** Server time of this answer: relative times ("3 min ago") are computed against it, on both sides. */
+  generatedAt: string;
+  integration: IntegrationStatusJson;
+  /** Null once the previous secret is gone, including when its expiresAt passed and no sweep ran yet. */
+  previous: PreviousSecretJson | null;
+};
+
+/** The page's first render: the live status and the current secret's summary, from that one read. */
+export async function identityPageStatus(projectId: string, now = new Date()): Promise<{ current: CurrentSecretSummary | null; live: IdentityLiveStatus }> {
+  const project = await projectActivity(projectId, now.getTime());
+  const counters = project?.verifications ?? [];
+  const integration = summarize(counters, project?.identifiedUsers ?? []);
+  const secret = project?.currentSecret ?? null;
+  const previous = previousSecretStatus({ previous: project?.previousSecret ?? null, currentLastUsedAt: secret?.lastUsedAt ?? null, counters }, now);
+  const live: IdentityLiveStatus = {
+    generatedAt: now.toISOString(),
+    integration: {
+      ...integration,
+      lastSuccessAt: integration.lastSuccessAt?.toISOString() ?? null,
+      recentUsers: integration.recentUsers.map((user) => ({ ...user, lastSeenAt: user.lastSeenAt.toISOString() })),
+    },
+    previous: previous && { ...previous, expiresAt: previous.expiresAt.toISOString(), lastUsedAt: previous.lastUsedAt?.toISOString() ?? null },
+  };
+  const current = secret && { id: secret.id, last4: secret.last4, fingerprint: secret.fingerprint, createdAt: secret.createdAt };
+  return { current, live };
+}
+
+export async function identityLiveStatus(projectId: string, now = new Date()): Promise<IdentityLiveStatus> {
+  return (await identityPageStatus(projectId, now)).live;
+}
+
+export type LiveStatusError = { ok: false; error: { code: "signed_out" | "not_found"; message: string } };
+
+/**
+ * What GET /api/v1/projects/{id}/integration-status answers: the page's own check (a member of the
+ * project's team), so another team's project is "not found" exactly like one that doesn't exist.
+ */
+export async function liveStatusResponse(userId: string | null, projectId: string): Promise<
+  { status: 200; body: IdentityLiveStatus } | { status: 401 | 404; body: LiveStatusError }
+> {
+  if (!userId) return { status: 401, body: { ok: false, error: { code: "signed_out", message: "Sign in to see this project's integration status." } } };
+  const access = await authorizeProject(userId, projectId, "project:view");
+  if (!access.ok) return { status: 404, body: { ok: false, error: { code: "not_found", message: PROJECT_NOT_FOUND } } };
+  return { status: 200, body: await identityLiveStatus(access.project.id) };
 }

@@ -1,10 +1,11 @@
-import "server-only";
-import { db } from "@/lib/db";
 import { BUCKET_MS } from "@/lib/identity/verification-recorder";
 
 const HOUR_MS = 60 * 60 * 1000;
 /** Quiet this long while the new secret is in use, and expiring the old one looks safe. */
 export const SAFE_TO_EXPIRE_AFTER_MS = 15 * 60 * 1000;
+
+/** What the page shows of the current secret: never the secret, only its masked tail and fingerprint. */
+export type CurrentSecretSummary = { id: string; last4: string; fingerprint: string; createdAt: Date };
 
 export type PreviousSecretStatus = {
   id: string;
@@ -16,30 +17,31 @@ export type PreviousSecretStatus = {
   looksSafeToExpire: boolean;
 };
 
-/** The previous secret's real traffic, so the admin knows when cutting it off breaks nobody. */
-export async function previousSecretStatus(projectId: string, now = new Date()): Promise<PreviousSecretStatus | null> {
-  const project = await db.project.findUnique({
-    where: { id: projectId },
-    select: {
-      currentSecret: { select: { createdAt: true, lastUsedAt: true } },
-      previousSecret: { select: { id: true, last4: true, expiresAt: true, lastUsedAt: true, retiredAt: true } },
-    },
-  });
-  const previous = project?.previousSecret;
+type PreviousSecretRow = { id: string; last4: string; expiresAt: Date | null; lastUsedAt: Date | null; retiredAt: Date | null };
+
+/**
+ * The previous secret's real traffic, so the admin knows when cutting it off breaks nobody; from rows
+ * already read (the project's secrets and its recent counters, which hold a `secret:<id>` row per secret
+ * that verified). A previous secret whose expiresAt has passed is null here even before the expiry sweep
+ * retired it: the verifier refuses it from that instant on, so the page must not offer it any more.
+ */
+export function previousSecretStatus(
+  input: { previous: PreviousSecretRow | null; currentLastUsedAt: Date | null; counters: { code: string; bucketStart: Date; count: number }[] },
+  now: Date,
+): PreviousSecretStatus | null {
+  const { previous } = input;
   if (!previous?.expiresAt || previous.retiredAt || previous.expiresAt <= now) return null;
-  const since = new Date(now.getTime() - HOUR_MS - (now.getTime() % BUCKET_MS));
-  const usage = await db.verificationCounter.aggregate({
-    where: { projectId, code: `secret:${previous.id}`, bucketStart: { gte: since } },
-    _sum: { count: true },
-  });
-  const newSecretInUse = Boolean(project?.currentSecret?.lastUsedAt);
+  const since = now.getTime() - HOUR_MS - (now.getTime() % BUCKET_MS);
+  const code = `secret:${previous.id}`;
+  const tokensLastHour = input.counters.reduce((sum, row) => (row.code === code && row.bucketStart.getTime() >= since ? sum + row.count : sum), 0);
+  const newSecretInUse = Boolean(input.currentLastUsedAt);
   const quiet = !previous.lastUsedAt || now.getTime() - previous.lastUsedAt.getTime() >= SAFE_TO_EXPIRE_AFTER_MS;
   return {
     id: previous.id,
     last4: previous.last4,
     expiresAt: previous.expiresAt,
     lastUsedAt: previous.lastUsedAt,
-    tokensLastHour: usage._sum.count ?? 0,
+    tokensLastHour,
     newSecretInUse,
     looksSafeToExpire: quiet && newSecretInUse,
   };

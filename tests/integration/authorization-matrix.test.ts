@@ -134,6 +134,11 @@ const ROUTES: Record<string, RouteRow> = {
   "api/health GET": { public: "liveness for the load balancer: database reachable and migrations applied, no team data" },
   "api/v1/projects/[projectId]/identify POST": { public: "customers' widget; authorized by the project's signed token, not a session" },
   "api/v1/projects/[projectId]/identify OPTIONS": { public: "CORS preflight, touches no data" },
+  "api/v1/projects/[projectId]/integration-status GET": {
+    // The Identity page's live panel: whoever may open the page may poll it.
+    expect: MEMBERS_MAY,
+    calls: (w) => [{ url: `/api/v1/projects/${w.project.id}/integration-status`, params: { projectId: w.project.id } }],
+  },
   "api/v1/audit-log/export GET": {
     // A member without audit:view gets the same 404 as another team: the route doesn't say the log exists.
     expect: { ...ADMINS_MAY, member: "not_found" },

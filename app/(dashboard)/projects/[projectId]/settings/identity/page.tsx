@@ -3,10 +3,9 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { findProjectAccess } from "@/lib/auth/access";
 import { can } from "@/lib/auth/policy";
-import { latestSecretChange } from "@/lib/audit/audit-log";
-import { currentSecretSummary } from "@/lib/identity/secret-store";
 import { maskSecret } from "@/lib/identity/secret";
-import { highlightedSnippets, projectAudience } from "@/lib/identity/identity-page-data";
+import { currentSecretChange, highlightedSnippets } from "@/lib/identity/identity-page-data";
+import { projectAudience } from "@/lib/identity/audience";
 import { formatRelativeTime } from "@/lib/format-time";
 import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
 import { ProjectSettingsNav } from "@/components/projects/project-settings-nav";
@@ -15,18 +14,14 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { RevealedSecretProvider } from "@/components/identity/revealed-secret";
 import { SecretPanel } from "@/components/identity/secret-panel";
 import { SnippetTabs } from "@/components/identity/snippet-tabs";
-import { IntegrationStatusPanel } from "@/components/identity/integration-status";
-import { AutoRefresh } from "@/components/identity/auto-refresh";
+import { LiveIntegrationStatus, LiveStatusProvider } from "@/components/identity/live-status";
 import { TokenDebugger } from "@/components/identity/token-debugger";
-import { integrationStatus } from "@/lib/identity/integration-status";
+import { identityPageStatus } from "@/lib/identity/integration-status";
 import { SecurityNote, TraitsReference } from "@/components/identity/traits-reference";
 import { ReauthProvider } from "@/components/identity/reauth";
-import { PreviousSecretPanel } from "@/components/identity/previous-secret-panel";
+import { LivePreviousSecret } from "@/components/identity/previous-secret-panel";
 import { SecretAge } from "@/components/identity/secret-age";
-import { previousSecretStatus } from "@/lib/identity/previous-secret-status";
-import { expireDueSecrets } from "@/lib/identity/secret-rotation";
 import { serverConfig } from "@/lib/config/server-config";
-import { formatDuration } from "@/lib/format-time";
 import {
   confirmPasswordAction,
   debugIdentityTokenAction,
@@ -43,6 +38,8 @@ const MEMBER_PLACEHOLDER = "<ask an owner or admin of this team for the secret>"
 export const metadata: Metadata = { title: "Identity" };
 
 // The secret itself is never rendered here: it reaches the browser only through the reveal/rotate actions.
+// A GET writes nothing: a previous secret past its expiresAt is already absent from the live status
+// (and refused by the verifier); the expiry sweep deletes its ciphertext and writes the audit event.
 export default async function IdentitySettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const user = await requireUser();
@@ -50,15 +47,9 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
   if (!access) notFound();
   const { project, team, role } = access;
   const now = new Date();
-  // Check on read: a grace period that ended is expired now even if the periodic sweep hasn't run yet.
-  await expireDueSecrets(now, project.id);
-  const [secret, lastChange, status, previous] = await Promise.all([
-    currentSecretSummary(project.id),
-    latestSecretChange(project.id),
-    integrationStatus(project.id),
-    previousSecretStatus(project.id, now),
-  ]);
+  const { current: secret, live } = await identityPageStatus(project.id, now);
   if (!secret) throw new Error("project has no current secret");
+  const lastChange = await currentSecretChange(project.id, secret.id);
   const masked = maskSecret(secret.last4);
   const canReveal = can(role, "secret:reveal");
   const snippets = await highlightedSnippets(project.id, canReveal ? masked : MEMBER_PLACEHOLDER);
@@ -67,6 +58,7 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
   return (
     <RevealedSecretProvider>
       <ReauthProvider projectId={project.id} confirmAction={confirmPasswordAction}>
+      <LiveStatusProvider key={project.id} projectId={project.id} initial={live}>
       <Breadcrumbs
         items={[
           { label: team.name, href: `/teams/${team.id}` },
@@ -100,8 +92,7 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
       </Card>
 
       <Card id="status" title="Integration status" description="Tokens your servers sent through the widget in the last 24 hours. Updates live.">
-        <AutoRefresh everyMs={3000} />
-        <IntegrationStatusPanel status={status} now={new Date()} />
+        <LiveIntegrationStatus />
       </Card>
 
       <Card
@@ -113,31 +104,13 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
           projectId={project.id}
           secretId={secret.id}
           maskedSecret={masked}
-          livePreviousMasked={previous ? `••••${previous.last4}` : null}
           canReveal={canReveal}
           canRotate={can(role, "secret:rotate")}
           revealAction={revealIdentitySecretAction}
           hideAction={hideIdentitySecretAction}
           rotateAction={rotateIdentitySecretAction}
         />
-        {previous && (
-          <div className="mt-3">
-            <PreviousSecretPanel
-              projectId={project.id}
-              canExpire={can(role, "secret:expire")}
-              expireAction={expirePreviousSecretAction}
-              previous={{
-                id: previous.id,
-                masked: `••••${previous.last4}`,
-                stopsIn: formatDuration(previous.expiresAt.getTime() - now.getTime()),
-                lastUsed: previous.lastUsedAt ? formatRelativeTime(previous.lastUsedAt, now) : "never since the rotation",
-                tokensLastHour: previous.tokensLastHour,
-                looksSafeToExpire: previous.looksSafeToExpire,
-                newSecretInUse: previous.newSecretInUse,
-              }}
-            />
-          </div>
-        )}
+        <LivePreviousSecret projectId={project.id} canExpire={can(role, "secret:expire")} expireAction={expirePreviousSecretAction} />
         <SecretAge createdAt={secret.createdAt} now={now} reminderDays={serverConfig().rotationReminderDays} />
         {lastChange && (
           <p className="mt-3 text-sm text-zinc-600" data-testid="secret-history">
@@ -165,6 +138,7 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
       <Card id="security" title="Security">
         <SecurityNote />
       </Card>
+      </LiveStatusProvider>
       </ReauthProvider>
     </RevealedSecretProvider>
   );

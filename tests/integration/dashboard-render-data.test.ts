@@ -1,0 +1,70 @@
+// What keeps a dashboard render lean: a bounded sidebar, and the Identity page's cached parts (shiki's
+// snippet HTML, the "Rotated by …" line) that must still change when what they show changes.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createProject, listTeamProjects, SIDEBAR_PROJECT_LIMIT, sidebarNavigation } from "@/lib/projects/projects";
+import { currentSecretChange, highlightedSnippets } from "@/lib/identity/identity-page-data";
+import { rotateIdentitySecret } from "@/lib/identity/secret-rotation";
+import { addMember, createTeamWithOwner } from "../helpers/fixtures";
+
+describe("the sidebar's projects", () => {
+  it("lists the most recently updated few, adds the current one when it is older, and counts them all", async () => {
+    const owner = await createTeamWithOwner("sidebar");
+    const created: { id: string; name: string }[] = [];
+    for (let i = 0; i < SIDEBAR_PROJECT_LIMIT + 5; i++) created.push(await createProject({ teamId: owner.team.id, name: `P${i}`, actor: owner.actor }));
+    // Oldest first by updatedAt, whatever order the inserts got within one millisecond.
+    const base = Date.now() - 60 * 60 * 1000;
+    for (const [i, project] of created.entries()) await db.project.update({ where: { id: project.id }, data: { updatedAt: new Date(base + i * 1000) } });
+
+    const sidebar = (current?: { id: string; name: string }) => sidebarNavigation(owner.user.id, owner.team.id, current);
+    const plain = await sidebar();
+    expect(plain.total).toBe(SIDEBAR_PROJECT_LIMIT + 5);
+    expect(plain.projects.map((p) => p.name)).toEqual(created.slice(-SIDEBAR_PROJECT_LIMIT).reverse().map((p) => p.name));
+
+    const oldest = created[0]!;
+    const withCurrent = await sidebar(oldest);
+    expect(withCurrent.projects).toHaveLength(SIDEBAR_PROJECT_LIMIT + 1);
+    expect(withCurrent.projects.at(-1)).toEqual({ id: oldest.id, name: oldest.name });
+    // Already among the recent ones: not listed twice.
+    expect((await sidebar(created.at(-1)!)).projects).toHaveLength(SIDEBAR_PROJECT_LIMIT);
+    // The team page keeps the full list.
+    expect(await listTeamProjects(owner.team.id)).toHaveLength(SIDEBAR_PROJECT_LIMIT + 5);
+  });
+
+  it("lists every team of the user with its role, but only the current team's projects", async () => {
+    const ours = await createTeamWithOwner("sidebar-ours");
+    const theirs = await createTeamWithOwner("sidebar-theirs");
+    await addMember(theirs.team.id, ours.user.id, "member");
+    await createProject({ teamId: theirs.team.id, name: "Theirs", actor: theirs.actor });
+    expect(await sidebarNavigation(ours.user.id, ours.team.id)).toEqual({
+      teams: [{ ...ours.team, role: "owner" }, { ...theirs.team, role: "member" }],
+      projects: [],
+      total: 0,
+    });
+    expect(await sidebarNavigation(ours.user.id, theirs.team.id)).toMatchObject({ projects: [{ name: "Theirs" }], total: 1 });
+  });
+});
+
+describe("the Identity page's caches", () => {
+  it("highlights a project's snippets once per shown .env value, and never mixes projects or values", async () => {
+    const owner = await createTeamWithOwner("snippets");
+    const [a, b] = [await createProject({ teamId: owner.team.id, name: "A", actor: owner.actor }), await createProject({ teamId: owner.team.id, name: "B", actor: owner.actor })];
+    const first = await highlightedSnippets(a.id, "rqio_sk_••••abcd");
+    expect(await highlightedSnippets(a.id, "rqio_sk_••••abcd")).toBe(first); // the same objects: shiki didn't run again
+    const otherValue = await highlightedSnippets(a.id, "<ask an owner>");
+    const otherProject = await highlightedSnippets(b.id, "rqio_sk_••••abcd");
+    expect(otherValue).not.toBe(first);
+    expect(otherValue.find((s) => s.id === "env")?.code).toContain("<ask an owner>");
+    expect(otherProject.map((s) => s.code).join("\n")).toContain(b.id);
+    expect(otherProject.map((s) => s.code).join("\n")).not.toContain(a.id);
+  });
+
+  it("'Rotated by …' follows the current secret: a rotation shows its own event", async () => {
+    const owner = await createTeamWithOwner("history");
+    const project = await createProject({ teamId: owner.team.id, name: "History", actor: owner.actor });
+    const { currentSecretId } = await db.project.findUniqueOrThrow({ where: { id: project.id }, select: { currentSecretId: true } });
+    expect(await currentSecretChange(project.id, currentSecretId!)).toMatchObject({ action: "project.created", actorLabel: owner.user.email });
+    const rotated = await rotateIdentitySecret({ projectId: project.id, teamId: owner.team.id, expectedSecretId: currentSecretId!, actor: owner.actor });
+    expect(await currentSecretChange(project.id, rotated.summary.id)).toMatchObject({ action: "secret.rotated", actorLabel: owner.user.email });
+  });
+});
