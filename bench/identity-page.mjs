@@ -14,8 +14,10 @@ const dir = path.resolve(`tests/.tmp/bench-${port}`);
 const env = { ...process.env, E2E_PORT: String(port), E2E_DIR: dir };
 
 const server = spawn("bash", ["scripts/e2e-server.sh"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
-const stop = () => { try { process.kill(-server.pid, "SIGTERM"); } catch {} };
+const signal = (name) => { try { process.kill(-server.pid, name); } catch {} };
+const stop = () => signal("SIGTERM");
 process.on("exit", stop);
+const exited = new Promise((resolve) => server.once("exit", resolve));
 
 async function waitForServer() {
   for (let i = 0; i < 240; i++) {
@@ -105,5 +107,9 @@ const ratio = median(samples) / median(accountSamples);
 console.log(`Identity / account median ratio: ${ratio.toFixed(2)} (target <= 1.5)`);
 console.log(`First-load JS of /projects/[projectId]/settings/identity: ${scripts.length} scripts, ${(raw / 1024).toFixed(1)} KiB raw, ${(gzip / 1024).toFixed(1)} KiB gzip`);
 console.log(`  shiki code in those scripts: ${shikiInClient ? "YES (should not be)" : "none"}`);
+// A server that doesn't finish its graceful shutdown promptly is killed, never left running.
 stop();
+const force = setTimeout(() => signal("SIGKILL"), 5000);
+await exited;
+clearTimeout(force);
 process.exit(0);
