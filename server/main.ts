@@ -5,6 +5,10 @@ import { serverConfig } from "@/lib/config/server-config";
 import { ConfigError } from "@/lib/config/errors";
 import type { NextHandler } from "./request-listener";
 
+// A log reader that went away (its pipe closed, e.g. with the process group on shutdown) must not
+// turn every later log line into an uncaught EPIPE that is itself logged, in a loop.
+for (const stream of [process.stdout, process.stderr]) stream.on("error", () => undefined);
+
 const identifyOnly = process.argv.includes("--identify-only");
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);

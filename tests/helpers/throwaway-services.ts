@@ -40,13 +40,14 @@ export function throwawayPostgres(port: number) {
   if (asRoot) execFileSync("chown", ["postgres", dir]);
   const data = path.join(dir, "data");
   asPostgres(`${PG_BIN}/initdb`, ["-D", data, "-U", "reqio", "--auth=trust", "-E", "UTF8", "--locale=C"]);
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200`;
+  // Commits are durable across stop/start (no synchronous_commit=off): a test must not lose its own rows.
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
   const postmasterPid = () => Number(fs.readFileSync(path.join(data, "postmaster.pid"), "utf8").split("\n")[0]);
   const signalAll = (signal: NodeJS.Signals) => processTree(postmasterPid()).forEach((pid) => process.kill(pid, signal));
   return {
     url: (database = "postgres") => `postgresql://reqio@127.0.0.1:${port}/${database}`,
     start: () => void asPostgres(`${PG_BIN}/pg_ctl`, ["-D", data, "-l", path.join(dir, "server.log"), "-w", "-o", options, "start"]),
-    stop: () => void asPostgres(`${PG_BIN}/pg_ctl`, ["-D", data, "-m", "immediate", "-w", "stop"]),
+    stop: () => void asPostgres(`${PG_BIN}/pg_ctl`, ["-D", data, "-m", "fast", "-w", "stop"]),
     /** Stalled, not down: every process stops answering but connections stay open. */
     pause: () => signalAll("SIGSTOP"),
     resume: () => signalAll("SIGCONT"),

@@ -130,10 +130,7 @@ type RouteRow =
 const ROUTES: Record<string, RouteRow> = {
   "api/auth/[...nextauth] GET": { public: "next-auth's own sign-in, CSRF and session endpoints" },
   "api/auth/[...nextauth] POST": { public: "next-auth's own sign-in and sign-out endpoints" },
-  "api/v1/ping GET": { public: "static health check, touches no data" },
   "api/health GET": { public: "liveness for the load balancer: database reachable and migrations applied, no team data" },
-  "api/v1/projects/[projectId]/identify POST": { public: "customers' widget; authorized by the project's signed token, not a session" },
-  "api/v1/projects/[projectId]/identify OPTIONS": { public: "CORS preflight, touches no data" },
   "api/v1/projects/[projectId]/integration-status GET": {
     // The Identity page's live panel: whoever may open the page may poll it.
     expect: MEMBERS_MAY,

@@ -38,10 +38,10 @@ async function createProjectWithToken(label: string): Promise<Project> {
   return { id, token };
 }
 
-const post = (server: RunningServer, project: Project) => request(identifyUrl(server, project.id), { body: JSON.stringify({ token: project.token }), from: "127.0.5.9", timeoutMs: 5_000 });
+const post = (server: RunningServer, project: Project, from = "127.0.5.9") => request(identifyUrl(server, project.id), { body: JSON.stringify({ token: project.token }), from, timeoutMs: 5_000 });
 
 /** Runs `outage` for OUTAGE_MS under load, probing a project no instance has loaded yet; returns what was answered. */
-async function underOutage(begin: () => void | Promise<void>, end: () => void | Promise<void>) {
+async function underOutage(prober: string, begin: () => void | Promise<void>, end: () => void | Promise<void>) {
   const cold = await createProjectWithToken(`cold${Date.now()}`);
   const load = startLoad(servers.map((server) => ({ url: identifyUrl(server, warm.id), body: JSON.stringify({ token: warm.token }) })), { concurrency: 10, from: "127.0.5.1" });
   const probes: { status: number; ms: number; retryAfter?: string; code?: string }[] = [];
@@ -49,7 +49,7 @@ async function underOutage(begin: () => void | Promise<void>, end: () => void | 
     await load.answered(100);
     await begin();
     for (const until = Date.now() + OUTAGE_MS; Date.now() < until; ) {
-      const answer = await post(servers[probes.length % 2]!, cold);
+      const answer = await post(servers[probes.length % 2]!, cold, prober);
       probes.push({ status: answer.status, ms: answer.ms, retryAfter: answer.headers["retry-after"] as string | undefined, code: answer.body?.error?.code });
     }
     await end();
@@ -57,13 +57,14 @@ async function underOutage(begin: () => void | Promise<void>, end: () => void | 
     for (const server of servers) {
       const recovery: string[] = [];
       for (const deadline = Date.now() + 20_000; ; ) {
-        const answer = await post(server, cold);
+        const answer = await post(server, cold, prober);
         if (answer.status === 200) break;
         if (recovery.at(-1) !== `${answer.status} ${answer.body?.error?.code}`) recovery.push(`${answer.status} ${answer.body?.error?.code}`);
         if (Date.now() > deadline) {
           const seen = probes.reduce<Record<string, number>>((tally, probe) => ({ ...tally, [`${probe.status} ${probe.code}`]: (tally[`${probe.status} ${probe.code}`] ?? 0) + 1 }), {});
           throw new Error(`no recovery (${answer.status} ${JSON.stringify(answer.body)}; during the outage: ${JSON.stringify(seen)}; recovery: ${recovery.join(" → ")}):\n${server.log()}`);
         }
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }
     await load.answered(100);
@@ -74,7 +75,10 @@ async function underOutage(begin: () => void | Promise<void>, end: () => void | 
   return { records: await load.stop(), probes, cold };
 }
 
-function expectHonest(records: LoadRecord[], probes: { status: number; ms: number; retryAfter?: string; code?: string }[]) {
+function expectHonest(records: LoadRecord[], probes: { status: number; ms: number; retryAfter?: string; code?: string }[], title: string) {
+  const slowest = (list: { ms: number }[]) => Math.round(Math.max(...list.map((item) => item.ms)));
+  console.log(`${title}: ${records.length} answers under load, ${records.filter((r) => r.status === 200).length} × 200, slowest ${slowest(records)} ms; ` +
+    `unloaded project: ${probes.filter((p) => p.status === 503).length} × 503, ${probes.filter((p) => p.status === 200).length} × 200, slowest ${slowest(probes)} ms`);
   expect(records.filter((record) => record.status !== 200), "cached keys keep verifying").toEqual([]);
   expect(Math.max(...records.map((record) => record.ms)), "slowest answer under load (ms)").toBeLessThan(2_000);
   expect(probes.length).toBeGreaterThan(5);
@@ -140,14 +144,14 @@ describe.skipIf(!runs)("identify under database and Redis faults (two instances)
   };
 
   it("PostgreSQL stopped for 10 s", async () => {
-    const result = await underOutage(() => postgres!.stop(), () => postgres!.start());
-    expectHonest(result.records, result.probes);
+    const result = await underOutage("127.0.6.1", () => postgres!.stop(), () => postgres!.start());
+    expectHonest(result.records, result.probes, "PostgreSQL stopped 10 s");
     tally(result);
   }, 120_000);
 
   it("PostgreSQL stalled (SIGSTOP) for 10 s", async () => {
-    const result = await underOutage(() => postgres!.pause(), () => postgres!.resume());
-    expectHonest(result.records, result.probes);
+    const result = await underOutage("127.0.6.2", () => postgres!.pause(), () => postgres!.resume());
+    expectHonest(result.records, result.probes, "PostgreSQL stalled 10 s");
     tally(result);
   }, 120_000);
 
@@ -161,6 +165,7 @@ describe.skipIf(!runs)("identify under database and Redis faults (two instances)
     await load.answered(200);
     const records = await load.stop();
     expect(records.length - before).toBeGreaterThan(200);
+    console.log(`Redis stopped 10 s: ${records.length} answers under load, slowest ${Math.round(Math.max(...records.map((r) => r.ms)))} ms`);
     expect(records.filter((record) => record.status !== 200)).toEqual([]);
     expect(Math.max(...records.map((record) => record.ms))).toBeLessThan(2_000);
     acceptedWarm += records.length;

@@ -110,6 +110,13 @@ describe("identify on the node:http server", () => {
 });
 
 describe("graceful shutdown", () => {
+  it("exits cleanly on SIGTERM even when whoever read its log has gone (a closed pipe)", async () => {
+    const orphan = await startIdentifyServer(testPort(3), LIMITS);
+    orphan.process.stdout!.destroy();
+    orphan.process.stderr!.destroy();
+    expect(await orphan.stop("SIGTERM")).toBe(0);
+  });
+
   it("SIGTERM under load: in-flight requests finish, the process exits 0, and every accepted verification is counted", async () => {
     const project = await projectWithToken("sigterm");
     const victim = await startIdentifyServer(testPort(2), { ...LIMITS, REQIO_IDENTIFY_LIMIT_PER_IP: "100000", REQIO_IDENTIFY_LIMIT_PER_PROJECT: "100000" });
