@@ -9,10 +9,15 @@ export function redact(text: string): string {
   return text.replace(SECRET_LIKE, "rqio_sk_[redacted]").replace(JWT_LIKE, "[redacted-token]");
 }
 
-export function log(level: Level, message: string, fields: Fields = {}): void {
+/** One log line, redacted, without the newline. */
+export function formatLogLine(level: Level, message: string, fields: Fields = {}): string {
   const safe: Fields = {};
   for (const [key, value] of Object.entries(fields)) safe[key] = typeof value === "string" ? redact(value) : value;
-  const line = JSON.stringify({ time: new Date().toISOString(), level, message: redact(message), ...safe });
+  return JSON.stringify({ time: new Date().toISOString(), level, message: redact(message), ...safe });
+}
+
+export function log(level: Level, message: string, fields: Fields = {}): void {
+  const line = formatLogLine(level, message, fields);
   if (level === "error") console.error(line);
   else console.log(line);
 }

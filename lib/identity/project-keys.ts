@@ -7,7 +7,7 @@ import { decryptLiveSecrets } from "@/lib/identity/live-secrets";
 import { hmacKeyFromSecret } from "@/lib/identity/secret";
 import { isProjectId } from "@/lib/identity/project-id";
 import { projectAudience } from "@/lib/identity/audience";
-import { cryptoKeyFor } from "@/lib/identity/token-verifier/key-cache";
+import { hmacKeyFor } from "@/lib/identity/token-verifier/key-cache";
 import type { VerifierKey } from "@/lib/identity/token-verifier";
 import { withTimeout } from "@/lib/async/with-timeout";
 import { describeError, log } from "@/lib/log";
@@ -119,13 +119,13 @@ async function refresh(projectId: string, entry: Entry | undefined, now: number)
     entry.retryAt = 0;
     return entry;
   }
-  // Secrets are decrypted and imported only when the (current, previous) pair changes; never per request.
+  // Secrets are decrypted and their keys made only when the (current, previous) pair changes; never per request.
   const { current, previous } = await decryptLiveSecrets(projectId);
-  const timed = async (live: typeof current, label: string): Promise<TimedKey> => {
+  const timed = (live: typeof current, label: string): TimedKey => {
     const key: VerifierKey = { id: live.summary.id, label: `${label} ••••${live.summary.last4}`, key: hmacKeyFromSecret(live.secret) };
-    return { key: { ...key, cryptoKey: await cryptoKeyFor(key) }, expiresAt: live.expiresAt?.getTime() ?? null };
+    return { key: { ...key, hmacKey: hmacKeyFor(key) ?? undefined }, expiresAt: live.expiresAt?.getTime() ?? null };
   };
-  const keys = [await timed(current, "current secret"), ...(previous ? [await timed(previous, "previous secret")] : [])];
+  const keys = [timed(current, "current secret"), ...(previous ? [timed(previous, "previous secret")] : [])];
   return remember(projectId, { kind: "project", audience: projectAudience(projectId), keys, versionTag, checkedAt: now, retryAt: 0 });
 }
 

@@ -1,6 +1,6 @@
 import http from "node:http";
 import { randomBytes } from "node:crypto";
-import { log } from "@/lib/log";
+import { formatLogLine, log } from "@/lib/log";
 
 /** What one request's log line holds. Only these fields exist: no query, header, cookie or body. */
 export type RequestLogLine = { requestId: string; method: string; route: string; status: number; durationMs: number; aborted?: boolean };
@@ -17,9 +17,27 @@ export function routeOfPath(pathname: string): string {
 
 const REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
-/** The proxy's X-Request-Id when it is a plain token, else a fresh one. */
+// Fresh ids are a random per-process prefix and a counter: unique, and no CSPRNG call per request.
+const ID_PREFIX = randomBytes(8).toString("hex");
+let sequence = 0;
+
+/** The proxy's X-Request-Id when it is a plain token, else a fresh one (24 hex characters). */
 export function requestIdFor(incoming: string | string[] | undefined): string {
-  return typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomBytes(12).toString("hex");
+  if (typeof incoming === "string" && REQUEST_ID.test(incoming)) return incoming;
+  sequence = (sequence + 1) % 0x1_0000_0000;
+  return ID_PREFIX + sequence.toString(16).padStart(8, "0");
+}
+
+// Info lines are written once per event-loop turn, not one write per request: under load a single
+// write carries every line of the turn. Errors are still written at once.
+let pending: string[] = [];
+function flushPending(): void {
+  const lines = pending;
+  pending = [];
+  console.log(lines.join("\n"));
+}
+function queueInfoLine(line: string): void {
+  if (pending.push(line) === 1) setImmediate(flushPending);
 }
 
 export function requestLogLine(input: { requestId: string; method: string | undefined; url: string | undefined; status: number; startedAt: number; endedAt: number; finished: boolean }): RequestLogLine | null {
@@ -58,7 +76,9 @@ export function startRequestLog(): void {
       response.setHeader("X-Request-Id", requestId);
       response.once("close", () => {
         const line = requestLogLine({ requestId, method: request.method, url: request.url, status: response.statusCode, startedAt, endedAt: performance.now(), finished: response.writableFinished });
-        if (line) log(line.status >= 500 ? "error" : "info", "request", line);
+        if (!line) return;
+        if (line.status >= 500) log("error", "request", line);
+        else queueInfoLine(formatLogLine("info", "request", line));
       });
     }
     return Reflect.apply(emit, this, [event, ...args]) as boolean;

@@ -1,14 +1,14 @@
 /**
- * WebCrypto HMAC keys, imported once per VerifierKey.id. The cache keeps a copy of the raw bytes and
- * re-imports when an id is reused with different bytes, so a rotation can never verify with a stale
- * key. It holds resolved keys, never promises: a pending promise would keep the first caller's
- * request context alive. Bounded (LRU) so a many-project server cannot grow it without limit.
+ * HMAC keys as node:crypto KeyObjects, made once per VerifierKey.id. The cache keeps a copy of the
+ * raw bytes and makes a new key when an id is reused with different bytes, so a rotation can never
+ * verify with a stale key. Bounded (LRU) so a many-project server cannot grow it without limit.
  */
+import crypto, { type KeyObject } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import type { VerifierKey } from "./types";
 
 const MAX_CACHED_KEYS = 4096;
-type Entry = { bytes: Uint8Array; key: CryptoKey };
+type Entry = { bytes: Uint8Array; key: KeyObject };
 const cache = new LRUCache<string, Entry>({ max: MAX_CACHED_KEYS });
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -17,14 +17,16 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-export async function cryptoKeyFor(key: VerifierKey): Promise<CryptoKey> {
-  if (key.cryptoKey) return key.cryptoKey;
+/** The key object for `key`, or null when its bytes can't be an HMAC key (empty). */
+export function hmacKeyFor(key: VerifierKey): KeyObject | null {
+  if (key.hmacKey) return key.hmacKey;
+  if (key.key.length === 0) return null;
   const cached = cache.get(key.id);
   if (cached !== undefined && sameBytes(cached.bytes, key.key)) return cached.key;
   const bytes = new Uint8Array(key.key);
-  const imported = await crypto.subtle.importKey("raw", bytes, { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
-  cache.set(key.id, { bytes, key: imported });
-  return imported;
+  const made = crypto.createSecretKey(bytes);
+  cache.set(key.id, { bytes, key: made });
+  return made;
 }
 
 /** Drop one key after a rotation (or when a project is deleted). */

@@ -51,16 +51,20 @@ export async function runPipeline(token: unknown, options: VerifyOptions, mode: 
     claims: null as Record<string, unknown> | null,
     verifiedKey: null as VerifierKey | null,
   };
+  // Verification (the hot path) only needs the result: the check list is built for the debugger alone.
+  const listChecks = mode === "all";
   const finish = (result?: VerifyResult): PipelineReport => {
-    const done = new Set(state.checks.map((check) => check.id));
-    for (const { id } of CHECKS) if (!done.has(id)) state.checks.push(toCheck(id, skipped("Not checked: an earlier check failed.")));
+    if (listChecks) {
+      const done = new Set(state.checks.map((check) => check.id));
+      for (const { id } of CHECKS) if (!done.has(id)) state.checks.push(toCheck(id, skipped("Not checked: an earlier check failed.")));
+    }
     const failure = state.failure ?? { code: "malformed_token", message: "The token could not be verified." };
     const { header, claims, checks, verifiedKey } = state;
     return { header, claims, checks, verifiedKey, result: result ?? toFailure(failure) };
   };
   /** Records a check; true when verification should stop here. */
   const record = (id: CheckId, outcome: StepOutcome): boolean => {
-    state.checks.push(toCheck(id, outcome));
+    if (listChecks) state.checks.push(toCheck(id, outcome));
     if (outcome.status === "fail" && state.failure === null) state.failure = outcome.failure;
     return mode === "first-failure" && state.failure !== null;
   };
@@ -88,7 +92,7 @@ export async function runPipeline(token: unknown, options: VerifyOptions, mode: 
   if (decoded.decoded === null || state.failure !== null) {
     record("signature", skipped("Not checked: the token's format or header was rejected."));
   } else {
-    const signature = await checkSignature(decoded.decoded.token, options.keys);
+    const signature = checkSignature(decoded.decoded.token, options.keys);
     state.verifiedKey = signature.key;
     if (record("signature", signature.outcome)) return finish();
   }

@@ -1,10 +1,12 @@
 /** Public types of the identity-token verifier (see index.ts for the API). */
 
+import type { KeyObject } from "node:crypto";
+
 /**
  * One HMAC key the verifier may accept; `label` is what the admin sees, e.g. "current secret ••••9f2c".
- * `cryptoKey`, when the caller imported it ahead of time, spares the per-request lookup.
+ * `hmacKey`, when the caller made it ahead of time, spares the per-request cache lookup.
  */
-export type VerifierKey = { id: string; label: string; key: Uint8Array; cryptoKey?: CryptoKey };
+export type VerifierKey = { id: string; label: string; key: Uint8Array; hmacKey?: KeyObject };
 
 export type TokenErrorCode =
   | "malformed_token"
