@@ -34,5 +34,7 @@ if [ -n "${REQIO_TEST_POSTGRES_URL:-}" ]; then
   (umask 077 && node -e 'const e=process.env;console.log(JSON.stringify({DATABASE_URL:e.DATABASE_URL,REQIO_ENCRYPTION_KEY:e.REQIO_ENCRYPTION_KEY,NEXTAUTH_SECRET:e.NEXTAUTH_SECRET,APP_URL:e.APP_URL,REQIO_IDENTIFY_LIMIT_PER_IP:e.REQIO_IDENTIFY_LIMIT_PER_IP,REQIO_IDENTIFY_LIMIT_PER_PROJECT:e.REQIO_IDENTIFY_LIMIT_PER_PROJECT,REQIO_SIGNUP_LIMIT_PER_IP:e.REQIO_SIGNUP_LIMIT_PER_IP,REQIO_TRUSTED_PROXIES:e.REQIO_TRUSTED_PROXIES,REDIS_URL:e.REDIS_URL}))' > "$dir/instance.json")
 fi
 npx prisma migrate deploy > "$dir/migrate.log" 2>&1
+# Benchmarks prepare the directory and database this way, then start the server themselves.
+if [ -n "${E2E_PREPARE_ONLY:-}" ]; then exit 0; fi
 export PORT="${E2E_PORT:-3100}"
 exec node --import tsx server/main.ts > >(tee -a "$dir/server.log") 2> >(tee -a "$dir/server.log" >&2)

@@ -2,6 +2,7 @@
 import { db } from "@/lib/db";
 import { registerUser } from "@/lib/auth/credentials";
 import { createProject } from "@/lib/projects/projects";
+import { stopRateLimitSync } from "@/lib/rate-limit";
 
 const DEMO_EMAIL = "demo@reqio.dev";
 const DEMO_PASSWORD = "calm-harbor-2026";
@@ -17,4 +18,6 @@ async function seedDemo() {
 }
 
 await seedDemo();
+// The sign-up limiter may have opened a Redis or PostgreSQL connection: close it, or the process stays.
+await stopRateLimitSync();
 await db.$disconnect();

@@ -36,15 +36,16 @@ const STATUS: Record<IdentifyErrorCode | "method_not_allowed", number> = {
   invalid_claim: 401,
 };
 
+const JSON_HEADERS = Object.entries({ ...CORS_HEADERS, "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" });
+
 function sendJson(response: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, {
-    ...CORS_HEADERS,
-    "Content-Type": "application/json; charset=utf-8",
-    "Cache-Control": "no-store",
-    "Content-Length": Buffer.byteLength(text),
-    ...extra,
-  });
+  // A flat [name, value, …] list: writeHead takes it as is, without copying or re-validating an object per request.
+  const headers: string[] = [];
+  for (const [name, value] of JSON_HEADERS) headers.push(name, value);
+  for (const name in extra) headers.push(name, extra[name]!);
+  headers.push("Content-Length", String(Buffer.byteLength(text)));
+  response.writeHead(status, headers);
   response.end(text);
 }
 

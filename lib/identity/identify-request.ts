@@ -2,7 +2,7 @@
 // verification, usage statistics. Plain Node: no Next, no React, no shiki on this path.
 import { z } from "zod";
 import { verifyIdentityToken, type IdentifiedUser, type TokenErrorCode } from "@/lib/identity/token-verifier";
-import { KeysUnavailableError, projectVerification } from "@/lib/identity/project-keys";
+import { cachedProjectVerification, KeysUnavailableError, projectVerification } from "@/lib/identity/project-keys";
 import { recordVerification } from "@/lib/identity/verification-recorder";
 import { createLocalFirstLimiter, limitFromEnv, type RateLimitVerdict } from "@/lib/rate-limit";
 
@@ -65,7 +65,8 @@ async function decide({ projectId, contentType, readBody }: IdentifyRequest): Pr
   }
   let verification;
   try {
-    verification = await projectVerification(projectId);
+    verification = cachedProjectVerification(projectId);
+    if (verification === undefined) verification = await projectVerification(projectId);
   } catch (error) {
     if (!(error instanceof KeysUnavailableError)) throw error;
     return {
@@ -97,7 +98,7 @@ async function decide({ projectId, contentType, readBody }: IdentifyRequest): Pr
     return reject("invalid_request", `The body must be a JSON object with exactly one string field, "token".${field}`);
   }
 
-  const result = await verifyIdentityToken(body.data.token, verification);
+  const result = verifyIdentityToken(body.data.token, verification);
   if (!result.ok) {
     recordVerification(projectId, { code: result.code });
     return reject(result.code, result.message);

@@ -65,15 +65,27 @@ function stale(entry: Entry | undefined, now: number): ProjectVerification | nul
 }
 
 /**
+ * projectVerification's answer when it needs no database check (fresh, or within a failure's
+ * back-off), synchronously: the identify hot path awaits nothing for its keys. Undefined when the
+ * database must be asked.
+ */
+export function cachedProjectVerification(projectId: string, now = Date.now()): ProjectVerification | null | undefined {
+  if (!isProjectId(projectId)) return null;
+  const entry = shared.cache.get(projectId);
+  if (entry && now - entry.checkedAt < FRESH_MS) return view(entry, now);
+  if (entry && now < entry.retryAt) return stale(entry, now);
+  return undefined;
+}
+
+/**
  * The audience and keys that verify this project's tokens right now (the current secret, plus the
  * previous one until its grace period ends), or null for an unknown project. Throws
  * KeysUnavailableError when the database can't be reached and nothing cached may be used.
  */
 export async function projectVerification(projectId: string, now = Date.now()): Promise<ProjectVerification | null> {
-  if (!isProjectId(projectId)) return null;
+  const cached = cachedProjectVerification(projectId, now);
+  if (cached !== undefined) return cached;
   const entry = shared.cache.get(projectId);
-  if (entry && now - entry.checkedAt < FRESH_MS) return view(entry, now);
-  if (entry && now < entry.retryAt) return stale(entry, now);
   const refreshed = await withTimeout(refreshOnce(projectId, entry, now), entry ? REFRESH_WAIT_MS : FIRST_LOAD_WAIT_MS).then(
     (value) => value,
     () => null,

@@ -1,4 +1,4 @@
-// Two `next start` instances on one PostgreSQL database, as a real deployment runs: instance A is the
+// Two server instances on one PostgreSQL database, as a real deployment runs: instance A is the
 // suite's server, instance B a second process with the same settings (scripts/e2e-server.sh writes them).
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -17,8 +17,8 @@ let logB = "";
 
 test.beforeAll(async () => {
   const settings = JSON.parse(fs.readFileSync(instanceFile, "utf8")) as Record<string, string>;
-  instanceB = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(PORT_B)], {
-    env: { ...process.env, ...settings },
+  instanceB = spawn(process.execPath, ["--import", "tsx", path.resolve("server/main.ts")], {
+    env: { ...process.env, ...settings, PORT: String(PORT_B) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   instanceB.stdout!.on("data", (chunk) => (logB += chunk));
@@ -99,23 +99,26 @@ test("a rotation on instance A reaches instance B within 1 s, immediate or with 
   console.log(`instance B: new secret accepted ${graceAccepted.elapsed} ms after A's grace rotation committed; previous still verifies`);
 });
 
-test("rate limits are shared: A and B together allow exactly the per-IP budget", async ({ request }) => {
+test("rate limits are shared: A and B together stay within the per-IP budget plus the sync overshoot", async ({ request }) => {
   const settings = JSON.parse(fs.readFileSync(instanceFile, "utf8")) as Record<string, string>;
   const budget = Number(settings.REQIO_IDENTIFY_LIMIT_PER_IP);
   expect(budget).toBeGreaterThan(10);
   const ip = `198.51.100.${Math.floor(Math.random() * 200) + 20}`;
+  const send = (base: string) =>
+    request.post(`${base}/api/v1/projects/prj_0000000000000000000000/identify`, { data: { token: "x" }, headers: { "x-forwarded-for": ip } });
+  // Alternate instances. Each decides in memory and learns the other's count within two sync rounds
+  // (lib/rate-limit/local-first-limiter.ts), so the pair admits at least the budget and at most the
+  // budget plus what the other admitted meanwhile — far from the 2 × budget of per-instance counting.
   const statuses: number[] = [];
-  // Alternate instances; a malformed token still consumes the budget, and answers 400 until it runs out.
-  for (let i = 0; i < budget + 4; i += 1) {
-    const base = i % 2 === 0 ? "" : B;
-    const response = await request.post(`${base}/api/v1/projects/prj_0000000000000000000000/identify`, { data: { token: "x" }, headers: { "x-forwarded-for": ip } });
-    statuses.push(response.status());
+  for (let i = 0; i < budget * 2; i += 1) statuses.push((await send(i % 2 === 0 ? "" : B)).status());
+  const admitted = statuses.filter((status) => status !== 429).length;
+  console.log(`two instances, per-IP budget ${budget}: ${admitted} admitted of ${statuses.length} (overshoot ${admitted - budget})`);
+  expect(admitted).toBeGreaterThanOrEqual(budget);
+  expect(admitted).toBeLessThan(budget * 1.5);
+  // Once the counts have met in the shared store, both instances refuse.
+  for (const base of ["", B]) {
+    await expect.poll(async () => (await send(base)).status(), { timeout: 2_000 }).toBe(429);
   }
-  const limited = statuses.filter((status) => status === 429).length;
-  // Per-instance memory would allow the budget on each: 2 × budget before any 429.
-  expect(statuses.slice(0, budget).every((status) => status !== 429), statuses.join(",")).toBe(true);
-  expect(limited).toBe(4);
-  const retry = await request.post(`${B}/api/v1/projects/prj_0000000000000000000000/identify`, { data: { token: "x" }, headers: { "x-forwarded-for": ip } });
-  expect(retry.status()).toBe(429);
+  const retry = await send(B);
   expect(Number(retry.headers()["retry-after"])).toBeGreaterThan(0);
 });

@@ -9,7 +9,7 @@ import type { InspectOptions, TokenInspection } from "./types";
  */
 export async function inspectIdentityToken(token: unknown, options: InspectOptions): Promise<TokenInspection> {
   try {
-    const report = await runPipeline(token, options, "all");
+    const report = runPipeline(token, options, "all");
     const signature = report.checks.find((check) => check.id === "signature");
     if (
       signature?.status === "fail" &&

@@ -43,7 +43,7 @@ function readClock(options: VerifyOptions): number {
   return Math.floor(ms / 1000);
 }
 
-export async function runPipeline(token: unknown, options: VerifyOptions, mode: PipelineMode): Promise<PipelineReport> {
+export function runPipeline(token: unknown, options: VerifyOptions, mode: PipelineMode): PipelineReport {
   const state = {
     checks: [] as TokenCheck[],
     failure: null as TokenFailure | null,
