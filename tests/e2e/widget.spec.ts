@@ -138,10 +138,10 @@ test.describe("identify retries a 503, a 429 or a network error, with backoff, a
     await page.addInitScript(() => {
       const calls: number[] = ((window as any).identifyCallTimes = []);
       const realFetch = window.fetch;
-      window.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
+      window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
         if (String(input).includes("/identify")) calls.push(Date.now());
-        return realFetch.call(this, input, init);
-      } as typeof fetch;
+        return realFetch.call(window, input, init);
+      }) as typeof fetch;
     });
     await page.clock.install({ time: new Date("2026-01-01T00:00:00Z") });
     await page.clock.pauseAt(new Date("2026-01-01T00:00:01Z"));
