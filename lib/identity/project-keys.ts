@@ -42,7 +42,9 @@ type Entry =
   | { kind: "missing"; checkedAt: number; retryAt: number }
   | { kind: "unavailable"; checkedAt: number; retryAt: number };
 
-type SharedState = { cache: LRUCache<string, Entry>; inflight: Map<string, Promise<Entry>>; degraded: boolean };
+/** A database check in flight; its result never rejects (a failure comes back as the Error). */
+type Check = { result: Promise<Entry | Error>; startedAt: number };
+type SharedState = { cache: LRUCache<string, Entry>; inflight: Map<string, Check>; degraded: boolean };
 const shared = ((globalThis as Record<symbol, SharedState | undefined>)[Symbol.for("reqio.identity.projectKeys")] ??= {
   cache: new LRUCache<string, Entry>({ max: MAX_PROJECTS }),
   inflight: new Map(),
@@ -86,37 +88,41 @@ export async function projectVerification(projectId: string, now = Date.now()): 
   const cached = cachedProjectVerification(projectId, now);
   if (cached !== undefined) return cached;
   const entry = shared.cache.get(projectId);
-  const refreshed = await withTimeout(refreshOnce(projectId, entry, now), entry ? REFRESH_WAIT_MS : FIRST_LOAD_WAIT_MS).then(
-    (value) => value,
-    () => null,
-  );
-  if (refreshed) return view(refreshed, now);
-  const current = shared.cache.get(projectId);
-  if (current) current.retryAt = now + RETRY_MS;
-  else shared.cache.set(projectId, { kind: "unavailable", checkedAt: now, retryAt: now + RETRY_MS });
-  return stale(current, now);
+  const check = checkOnce(projectId, entry, now);
+  // Requests wait for a check only in its first moments; later ones use what is cached meanwhile, so
+  // a slow database costs each request at most one short wait, and a slow check is never a back-off.
+  const waitMs = (entry ? REFRESH_WAIT_MS : FIRST_LOAD_WAIT_MS) - (now - check.startedAt);
+  const outcome = waitMs > 0 ? await withTimeout(check.result, waitMs).catch(() => undefined) : undefined;
+  if (outcome !== undefined && !(outcome instanceof Error)) return view(outcome, now);
+  return stale(shared.cache.get(projectId) ?? entry, now);
 }
 
 /** One database check per project at a time, however many requests are waiting for it. */
-function refreshOnce(projectId: string, entry: Entry | undefined, now: number): Promise<Entry> {
-  let pending = shared.inflight.get(projectId);
-  if (!pending) {
-    pending = withTimeout(refresh(projectId, entry, now), CHECK_DEADLINE_MS).then(
-      (fresh) => {
-        if (shared.degraded) log("info", "identify keys: database reachable again");
-        shared.degraded = false;
-        return fresh;
-      },
-      (error: unknown) => {
-        if (!shared.degraded) log("warn", "identify keys: database unreachable, serving cached keys", { error: describeError(error) });
-        shared.degraded = true;
-        throw error;
-      },
-    );
-    pending.catch(() => undefined).finally(() => shared.inflight.delete(projectId));
-    shared.inflight.set(projectId, pending);
-  }
-  return pending;
+function checkOnce(projectId: string, entry: Entry | undefined, now: number): Check {
+  const running = shared.inflight.get(projectId);
+  if (running) return running;
+  const realStart = Date.now();
+  const result = withTimeout(refresh(projectId, entry, now), CHECK_DEADLINE_MS).then(
+    (fresh): Entry => {
+      if (shared.degraded) log("info", "identify keys: database reachable again");
+      shared.degraded = false;
+      return fresh;
+    },
+    (error: unknown): Error => {
+      if (!shared.degraded) log("warn", "identify keys: database unreachable, serving cached keys", { error: describeError(error) });
+      shared.degraded = true;
+      // A failed check is not repeated for RETRY_MS: meanwhile requests get the cached keys (or a 503) at once.
+      const retryAt = now + (Date.now() - realStart) + RETRY_MS;
+      const current = shared.cache.get(projectId);
+      if (current) current.retryAt = retryAt;
+      else shared.cache.set(projectId, { kind: "unavailable", checkedAt: now, retryAt });
+      return error instanceof Error ? error : new Error(String(error));
+    },
+  );
+  const check: Check = { result, startedAt: now };
+  void result.finally(() => shared.inflight.delete(projectId));
+  shared.inflight.set(projectId, check);
+  return check;
 }
 
 async function refresh(projectId: string, entry: Entry | undefined, now: number): Promise<Entry> {
