@@ -48,7 +48,7 @@ const reject = (code: IdentifyErrorCode, message: string): IdentifyOutcome => ({
 
 /** POST /api/v1/projects/{projectId}/identify, decided. */
 export async function identify(request: IdentifyRequest): Promise<IdentifyOutcome> {
-  const { projectId, clientAddress } = request;
+  const { clientAddress } = request;
   const clientVerdict = perClient.consume(clientAddress);
   if (!clientVerdict.allowed) return rateLimited(clientVerdict, "Too many identify requests from your address.");
   const failureVerdict = failuresPerClient.peek(clientAddress);
