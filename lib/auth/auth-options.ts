@@ -3,12 +3,34 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { serverConfig } from "@/lib/config/server-config";
 import { authenticateWithPassword } from "@/lib/auth/credentials";
+import { rememberPasswordProof } from "@/lib/auth/reauth";
 import { clientAddressFromHeaders } from "@/lib/http/client-address";
 import { UserFacingError } from "@/lib/result";
 
 const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
 let cached: NextAuthOptions | undefined;
+
+type Credentials = Partial<Record<"email" | "password", string>>;
+
+/** The credentials provider's check, for sign-in and for sign-up's automatic sign-in. */
+export async function authorizeCredentials(credentials: Credentials | undefined, req: { headers?: Record<string, unknown> }) {
+  const headers = (req.headers ?? {}) as Record<string, string | undefined>;
+  try {
+    const user = await authenticateWithPassword({
+      email: credentials?.email ?? "",
+      password: credentials?.password ?? "",
+      ip: clientAddressFromHeaders((name) => headers[name]),
+    });
+    // The password just typed counts as a fresh confirmation: no second prompt on the first Reveal.
+    await rememberPasswordProof(user.id, user.sessionVersion);
+    return user;
+  } catch (error) {
+    // next-auth passes a thrown message to the sign-in form; only ours are safe to pass.
+    if (error instanceof UserFacingError) throw new Error(error.message);
+    throw new Error("Sign-in failed. Try again.");
+  }
+}
 
 /** Built on first use, not at import, so `next build` never needs runtime secrets. */
 export function authOptions(): NextAuthOptions {
@@ -21,20 +43,7 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        async authorize(credentials, req) {
-          const headers = (req.headers ?? {}) as Record<string, string | undefined>;
-          try {
-            return await authenticateWithPassword({
-              email: credentials?.email ?? "",
-              password: credentials?.password ?? "",
-              ip: clientAddressFromHeaders((name) => headers[name]),
-            });
-          } catch (error) {
-            // next-auth passes a thrown message to the sign-in form; only ours are safe to pass.
-            if (error instanceof UserFacingError) throw new Error(error.message);
-            throw new Error("Sign-in failed. Try again.");
-          }
-        },
+        authorize: authorizeCredentials,
       }),
     ],
     callbacks: {

@@ -19,7 +19,7 @@ export async function hasRecentReauth(userId: string, now = Date.now()): Promise
   return isRecentReauth(serverConfig().authSecret, (await cookies()).get(COOKIE)?.value, userId, user.sessionVersion, now);
 }
 
-/** Checks the password (rate-limited per user); on success sets a 5-minute, httpOnly, SameSite=Strict cookie. */
+/** Checks the password (rate-limited per user); on success it counts as confirmed for 5 minutes. */
 export async function confirmPassword(userId: string, password: string, now = Date.now()): Promise<boolean> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true, sessionVersion: true } });
   if (!user) return false;
@@ -29,12 +29,20 @@ export async function confirmPassword(userId: string, password: string, now = Da
   }
   if (!(await verifyPassword(password, user.passwordHash))) return false;
   await wrongPasswordLimiter.reset(userId);
-  (await cookies()).set(COOKIE, reauthToken(serverConfig().authSecret, userId, user.sessionVersion, now), {
+  await rememberPasswordProof(userId, user.sessionVersion, now);
+  return true;
+}
+
+/**
+ * The one record of "this user just proved their password": a signed cookie bound to the user and
+ * session version. Set by confirmPassword and by the credentials sign-in (sign-up signs in through it).
+ */
+export async function rememberPasswordProof(userId: string, sessionVersion: number, now = Date.now()): Promise<void> {
+  (await cookies()).set(COOKIE, reauthToken(serverConfig().authSecret, userId, sessionVersion, now), {
     httpOnly: true,
     sameSite: "strict",
     secure: serverConfig().appUrl.startsWith("https://"),
     path: "/",
     maxAge: REAUTH_WINDOW_MS / 1000,
   });
-  return true;
 }

@@ -38,6 +38,11 @@ export async function createProject(page: Page, name: string): Promise<string> {
   return (await page.getByTestId("project-id").innerText()).trim();
 }
 
+/** Ends the 5 minutes that signing in or up counts as a password confirmation (lib/auth/reauth.ts's cookie). */
+export async function forgetPasswordConfirmation(page: Page): Promise<void> {
+  await page.context().clearCookies({ name: "reqio_reauth" });
+}
+
 export const passwordPrompt = (page: Page) => page.getByRole("dialog", { name: "Confirm your password" });
 
 export async function confirmPassword(page: Page, password = PASSWORD): Promise<void> {

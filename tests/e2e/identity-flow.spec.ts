@@ -71,7 +71,7 @@ test("sign up → create project → Identity: hidden until Reveal, Copy, Rotate
 test("a double-submitted rotate replaces the secret once and says the second was stale", async ({ page }) => {
   await signUp(page, "Grace");
   const projectId = await createProject(page, "Double submit");
-  await revealSecret(page); // confirms the password, so the rotate below isn't interrupted by the prompt
+  await revealSecret(page); // answers the prompt if sign-up no longer counts, so the rotate below isn't interrupted
   await page.getByRole("button", { name: "Rotate secret…" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByRole("radio", { name: /Immediately/ }).check();

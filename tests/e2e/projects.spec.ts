@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createProject, PASSWORD, signUp } from "./helpers";
+import { createProject, forgetPasswordConfirmation, PASSWORD, signUp } from "./helpers";
 
 test("create refuses empty and over-long names, keeps the input, and lists the project", async ({ page }) => {
   await signUp(page, "Namer");
@@ -43,6 +43,7 @@ test("Identity page works at 375 px and with the keyboard alone", async ({ page 
   await page.setViewportSize({ width: 375, height: 800 });
   await signUp(page, "Keys");
   await createProject(page, "Small screen");
+  await forgetPasswordConfirmation(page); // the prompt's keyboard path is under test too
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 

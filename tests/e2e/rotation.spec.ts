@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Response } from "@playwright/test";
 import { SignJWT } from "jose";
-import { confirmPassword, createProject, passwordPrompt, PASSWORD, revealSecret, SECRET_RE, signUp } from "./helpers";
+import { confirmPassword, createProject, forgetPasswordConfirmation, passwordPrompt, PASSWORD, revealSecret, SECRET_RE, signUp } from "./helpers";
 
 async function mint(secret: string, audience: string, sub: string): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
@@ -15,10 +15,11 @@ async function identify(request: APIRequestContext, projectId: string, token: st
   return { status: response.status(), body: await response.json() };
 }
 
-test("reveal asks for the password first, refuses a wrong one, and the secret masks itself after 60 s", async ({ page }) => {
+test("reveal asks for the password once sign-up no longer counts, refuses a wrong one, and the secret masks itself after 60 s", async ({ page }) => {
   await page.clock.install();
   await signUp(page, "Reauth");
   await createProject(page, "Reauth project");
+  await forgetPasswordConfirmation(page);
   await page.getByRole("button", { name: "Reveal", exact: true }).click();
   await expect(passwordPrompt(page)).toBeVisible();
   await passwordPrompt(page).getByLabel("Password").fill("not-my-password");
@@ -45,6 +46,7 @@ test("during a 24 h grace period both secrets verify; Expire now cuts the old on
   const email = await signUp(page, "Graceful");
   const projectId = await createProject(page, "Graceful project");
   const audience = `${baseURL}/p/${projectId}`;
+  await forgetPasswordConfirmation(page); // so the prompt's reauth.confirmed is in the audit log below
   const oldSecret = await revealSecret(page);
   const oldToken = await mint(oldSecret, audience, "old_user");
   expect((await identify(page.request, projectId, oldToken)).status).toBe(200);
