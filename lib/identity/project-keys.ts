@@ -42,8 +42,11 @@ type Entry =
   | { kind: "missing"; checkedAt: number; retryAt: number }
   | { kind: "unavailable"; checkedAt: number; retryAt: number };
 
-/** A database check in flight; its result never rejects (a failure comes back as the Error). */
-type Check = { result: Promise<Entry | Error>; startedAt: number };
+/**
+ * A database check in flight; its result never rejects (a failure comes back as the Error). Superseded
+ * once this process changed the project's keys: it may have read them before the change.
+ */
+type Check = { result: Promise<Entry | Error>; startedAt: number; superseded: boolean };
 type SharedState = { cache: LRUCache<string, Entry>; inflight: Map<string, Check>; degraded: boolean };
 const shared = ((globalThis as Record<symbol, SharedState | undefined>)[Symbol.for("reqio.identity.projectKeys")] ??= {
   cache: new LRUCache<string, Entry>({ max: MAX_PROJECTS }),
@@ -102,7 +105,11 @@ function checkOnce(projectId: string, entry: Entry | undefined, now: number): Ch
   const running = shared.inflight.get(projectId);
   if (running) return running;
   const realStart = Date.now();
-  const result = withTimeout(refresh(projectId, entry, now), CHECK_DEADLINE_MS).then(
+  const refreshed = refresh(projectId, entry, now).then((fresh) => {
+    if (!check.superseded) shared.cache.set(projectId, fresh);
+    return fresh;
+  });
+  const result = withTimeout(refreshed, CHECK_DEADLINE_MS).then(
     (fresh): Entry => {
       if (shared.degraded) log("info", "identify keys: database reachable again");
       shared.degraded = false;
@@ -111,16 +118,20 @@ function checkOnce(projectId: string, entry: Entry | undefined, now: number): Ch
     (error: unknown): Error => {
       if (!shared.degraded) log("warn", "identify keys: database unreachable, serving cached keys", { error: describeError(error) });
       shared.degraded = true;
+      const failure = error instanceof Error ? error : new Error(String(error));
+      if (check.superseded) return failure; // its back-off belongs to the check that replaced it
       // A failed check is not repeated for RETRY_MS: meanwhile requests get the cached keys (or a 503) at once.
       const retryAt = now + (Date.now() - realStart) + RETRY_MS;
       const current = shared.cache.get(projectId);
       if (current) current.retryAt = retryAt;
       else shared.cache.set(projectId, { kind: "unavailable", checkedAt: now, retryAt });
-      return error instanceof Error ? error : new Error(String(error));
+      return failure;
     },
   );
-  const check: Check = { result, startedAt: now };
-  void result.finally(() => shared.inflight.delete(projectId));
+  const check: Check = { result, startedAt: now, superseded: false };
+  void result.finally(() => {
+    if (shared.inflight.get(projectId) === check) shared.inflight.delete(projectId);
+  });
   shared.inflight.set(projectId, check);
   return check;
 }
@@ -130,7 +141,7 @@ async function refresh(projectId: string, entry: Entry | undefined, now: number)
     where: { id: projectId },
     select: { currentSecretId: true, previousSecretId: true, previousSecret: { select: { expiresAt: true } } },
   });
-  if (!row?.currentSecretId) return remember(projectId, { kind: "missing", checkedAt: now, retryAt: 0 });
+  if (!row?.currentSecretId) return { kind: "missing", checkedAt: now, retryAt: 0 };
   const versionTag = `${row.currentSecretId}|${row.previousSecretId ?? ""}|${row.previousSecret?.expiresAt?.getTime() ?? ""}`;
   if (entry?.kind === "project" && entry.versionTag === versionTag && shared.cache.get(projectId) === entry) {
     entry.checkedAt = now;
@@ -144,15 +155,17 @@ async function refresh(projectId: string, entry: Entry | undefined, now: number)
     return { key: { ...key, hmacKey: hmacKeyFor(key) ?? undefined }, expiresAt: live.expiresAt?.getTime() ?? null };
   };
   const keys = [timed(current, "current secret"), ...(previous ? [timed(previous, "previous secret")] : [])];
-  return remember(projectId, { kind: "project", audience: projectAudience(projectId), keys, versionTag, checkedAt: now, retryAt: 0 });
+  return { kind: "project", audience: projectAudience(projectId), keys, versionTag, checkedAt: now, retryAt: 0 };
 }
 
-function remember(projectId: string, entry: Entry): Entry {
-  shared.cache.set(projectId, entry);
-  return entry;
-}
-
-/** Called after a rotation, expiry or deletion in this process so the next request re-reads at once. */
+/**
+ * Called after a rotation, expiry or deletion in this process so the next request re-reads at once:
+ * a check already under way may have read the keys before the change, so it caches nothing and no
+ * later request waits for it.
+ */
 export function forgetProjectVerification(projectId: string): void {
   shared.cache.delete(projectId);
+  const running = shared.inflight.get(projectId);
+  if (running) running.superseded = true;
+  shared.inflight.delete(projectId);
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createProject } from "@/lib/projects/projects";
 import { decryptCurrentSecret } from "@/lib/identity/secret-store";
 import { rotateIdentitySecret } from "@/lib/identity/secret-rotation";
-import { forgetProjectVerification, projectVerification } from "@/lib/identity/project-keys";
+import { cachedProjectVerification, forgetProjectVerification, projectVerification } from "@/lib/identity/project-keys";
 import { hmacKeyFromSecret } from "@/lib/identity/secret";
 import { createTeamWithOwner } from "../helpers/fixtures";
 
@@ -25,6 +25,20 @@ describe("projectVerification", () => {
     // The instance that rotated forgets at once.
     forgetProjectVerification(projectId);
     expect((await projectVerification(projectId, t0 + 601))?.keys[0]?.key).toEqual(hmacKeyFromSecret(rotated.secret));
+  });
+
+  it("after forget, a check already under way (it may have read the keys before the change) caches nothing", async () => {
+    const owner = await createTeamWithOwner("keys-race");
+    const { id: projectId } = await createProject({ teamId: owner.team.id, name: "Race", actor: owner.actor });
+    const t0 = Date.now();
+    await projectVerification(projectId, t0);
+    const underWay = projectVerification(projectId, t0 + 600); // stale by then: starts a database check
+    forgetProjectVerification(projectId); // e.g. Expire now committed while that check was reading
+    expect(await underWay).not.toBeNull();
+    // Without this, the next request of this instance would be answered from that check's keys for 500 ms.
+    expect(cachedProjectVerification(projectId, t0 + 601)).toBeUndefined();
+    expect(await projectVerification(projectId, t0 + 601)).not.toBeNull();
+    expect(cachedProjectVerification(projectId, t0 + 602)).not.toBeUndefined();
   });
 
   it("is null for unknown and malformed project IDs", async () => {
