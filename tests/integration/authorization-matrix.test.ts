@@ -48,6 +48,8 @@ const ADMINS_MAY: Expectation = { anonymous: "signed_out", member: "denied", adm
 const OWNERS_MAY: Expectation = { anonymous: "signed_out", member: "denied", admin: "denied", owner: "ok", otherTeamOwner: "not_found" };
 const ANY_SIGNED_IN: Expectation = { anonymous: "signed_out", member: "ok", admin: "ok", owner: "ok", otherTeamOwner: "ok" };
 const ANYONE: Expectation = { anonymous: "ok", member: "ok", admin: "ok", owner: "ok", otherTeamOwner: "ok" };
+/** ADMINS_MAY's callers who haven't entered their password in the last 5 minutes: the permission first, then the prompt. */
+const ADMINS_ASKED_FOR_PASSWORD: Expectation = { anonymous: "signed_out", member: "denied", admin: "reauth", owner: "reauth", otherTeamOwner: "not_found" };
 
 type ActionRow = {
   /** What the action checks first: a policy permission, the caller's own account, or nothing (public). */
@@ -56,8 +58,11 @@ type ActionRow = {
   expect: Expectation;
   /** The refusal "denied" means for this row; defaults to the policy's message for `guard`. */
   refusal?: (world: World, user: TestUser) => string;
-  /** Confirm the caller's password first (lib/auth/reauth.ts), as the UI's prompt would. */
-  reauth?: boolean;
+  /**
+   * For actions that need a recent password (lib/auth/reauth.ts): the outcomes when the caller has none.
+   * `expect` is then checked after confirming the password first, as the UI's prompt would.
+   */
+  unconfirmed?: Expectation;
 };
 
 const project = (w: World) => ({ projectId: w.project.id });
@@ -96,19 +101,24 @@ const ACTIONS: Record<string, ActionRow> = {
     input: team,
   },
   renameProjectAction: { guard: "project:rename", expect: ADMINS_MAY, input: (w) => ({ ...project(w), name: "Renamed" }) },
-  deleteProjectAction: { guard: "project:delete", expect: ADMINS_MAY, input: (w) => ({ ...project(w), confirmation: w.project.name }) },
-  revealIdentitySecretAction: { guard: "secret:reveal", expect: ADMINS_MAY, reauth: true, input: project },
+  deleteProjectAction: {
+    guard: "project:delete",
+    expect: ADMINS_MAY,
+    unconfirmed: ADMINS_ASKED_FOR_PASSWORD,
+    input: (w) => ({ ...project(w), confirmation: w.project.name }),
+  },
+  revealIdentitySecretAction: { guard: "secret:reveal", expect: ADMINS_MAY, unconfirmed: ADMINS_ASKED_FOR_PASSWORD, input: project },
   hideIdentitySecretAction: { guard: "project:view", expect: MEMBERS_MAY, input: project },
   rotateIdentitySecretAction: {
     guard: "secret:rotate",
     expect: ADMINS_MAY,
-    reauth: true,
+    unconfirmed: ADMINS_ASKED_FOR_PASSWORD,
     input: (w) => ({ ...project(w), expectedSecretId: w.project.currentSecretId, grace: "1h" }),
   },
   expirePreviousSecretAction: {
     guard: "secret:expire",
     expect: ADMINS_MAY,
-    reauth: true,
+    unconfirmed: ADMINS_ASKED_FOR_PASSWORD,
     input: async (w) => {
       await rotateIdentitySecret({ projectId: w.project.id, teamId: w.team.id, expectedSecretId: w.project.currentSecretId, grace: "1h", actor: actorOf(w.owner) });
       const { previousSecretId } = await db.project.findUniqueOrThrow({ where: { id: w.project.id }, select: { previousSecretId: true } });
@@ -182,30 +192,45 @@ describe("the expected-permissions table", () => {
   it("uses only known actors and outcomes", () => {
     for (const row of [...Object.values(ACTIONS), ...Object.values(ROUTES)]) {
       if ("public" in row) continue;
-      expect(Object.keys(row.expect).sort()).toEqual([...ACTORS].sort());
-      for (const outcome of Object.values(row.expect)) expect(OUTCOMES).toContain(outcome);
+      for (const expectation of [row.expect, ...("unconfirmed" in row && row.unconfirmed ? [row.unconfirmed] : [])]) {
+        expect(Object.keys(expectation).sort()).toEqual([...ACTORS].sort());
+        for (const outcome of Object.values(expectation)) expect(OUTCOMES).toContain(outcome);
+      }
     }
   });
 });
 
-describe.each(Object.entries(ACTIONS).filter(([name]) => actions.byName.has(name)))("%s", (name, row) => {
+/** Calls the action as `actor` on a fresh world; `confirmed`: with the password confirmed just before. */
+async function outcomeFor(name: string, row: ActionRow, actor: ActorName, confirmed: boolean): Promise<string> {
+  const world = await buildWorld();
+  const user = actingUser(world, actor);
+  caller.cookies.clear();
+  if (user) {
+    await db.user.update({ where: { id: user.id }, data: { passwordHash } });
+    if (confirmed) expect(await confirmPassword(user.id, PASSWORD)).toBe(true);
+  }
+  const form = new FormData();
+  for (const [key, value] of Object.entries(await row.input(world, user))) form.set(key, value);
+  const refusal = user ? (row.refusal?.(world, user) ?? (row.guard.includes(":") ? deniedMessage(row.guard as Permission) : null)) : null;
+  caller.user = user;
+  try {
+    return await outcomeOf(() => actions.byName.get(name)!(null, form), refusal);
+  } finally {
+    caller.user = null;
+  }
+}
+
+const actionRows = Object.entries(ACTIONS).filter(([name]) => actions.byName.has(name));
+describe.each(actionRows)("%s", (name, row) => {
   it.each(ACTORS)(`as %s`, async (actor) => {
-    const world = await buildWorld();
-    const user = actingUser(world, actor);
-    caller.cookies.clear();
-    if (user) {
-      await db.user.update({ where: { id: user.id }, data: { passwordHash } });
-      if (row.reauth) expect(await confirmPassword(user.id, PASSWORD)).toBe(true);
-    }
-    const form = new FormData();
-    for (const [key, value] of Object.entries(await row.input(world, user))) form.set(key, value);
-    const refusal = user ? (row.refusal?.(world, user) ?? (row.guard.includes(":") ? deniedMessage(row.guard as Permission) : null)) : null;
-    caller.user = user;
-    try {
-      expect(await outcomeOf(() => actions.byName.get(name)!(null, form), refusal)).toBe(row.expect[actor]);
-    } finally {
-      caller.user = null;
-    }
+    expect(await outcomeFor(name, row, actor, row.unconfirmed !== undefined)).toBe(row.expect[actor]);
+  });
+});
+
+const passwordRows = actionRows.flatMap(([name, row]) => (row.unconfirmed ? [[name, row.unconfirmed, row] as const] : []));
+describe.each(passwordRows)("%s without a password confirmed in the last 5 minutes", (name, unconfirmed, row) => {
+  it.each(ACTORS)(`as %s`, async (actor) => {
+    expect(await outcomeFor(name, row, actor, false)).toBe(unconfirmed[actor]);
   });
 });
 
