@@ -8,7 +8,7 @@ import { serverConfig } from "@/lib/config/server-config";
 import { describeError, log } from "@/lib/log";
 
 // Secret material is never loaded by accident: lib/identity/secret-store.ts opts in explicitly.
-const OMIT = { identitySecret: { ciphertext: true }, user: { passwordHash: true } } as const;
+const OMIT = { identitySecret: { ciphertext: true, diagnosisCiphertext: true }, user: { passwordHash: true } } as const;
 
 /**
  * No call may wait forever on a stopped or stalled PostgreSQL: connecting, each statement (server

@@ -68,7 +68,9 @@
             }
             if (!outcome || outcome.ok !== true) {
               var error = (outcome && outcome.error) || {};
-              warn(error.code || "http_" + answer.status, error.message || "Unexpected response from Reqio.");
+              // The cause, when Reqio could name it, says which fix applies (e.g. retired_secret).
+              var code = (error.code || "http_" + answer.status) + (error.cause && error.cause !== error.code ? " (" + error.cause + ")" : "");
+              warn(code, error.message || "Unexpected response from Reqio.");
             }
             return outcome;
           });
@@ -83,6 +85,7 @@
     w.Reqio = { identify: identify, projectId: projectId };
     var inline = script ? script.getAttribute("data-identity-token") : null;
     if (inline && inline.indexOf("<") === -1) identify(inline);
+    else if (inline) warn("missing_token", "data-identity-token still holds the placeholder " + inline.slice(0, 40) + ": render the token your server minted into it.");
     for (var i = 0; i < queued.length; i++) {
       var call = queued[i];
       identify(call[0]).then(call[1]);

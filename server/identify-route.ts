@@ -52,7 +52,9 @@ function sendJson(response: ServerResponse, status: number, body: unknown, extra
 function sendOutcome(response: ServerResponse, outcome: IdentifyOutcome): void {
   if (outcome.ok) return sendJson(response, 200, { ok: true, user: outcome.user });
   const extra: Record<string, string> = outcome.retryAfterSeconds === undefined ? {} : { "Retry-After": String(outcome.retryAfterSeconds) };
-  sendJson(response, STATUS[outcome.code], { ok: false, error: { code: outcome.code, message: outcome.message } }, extra);
+  // `cause` (when the verifier could name the root cause) refines `code`, whose meaning never changes.
+  const error = outcome.cause === undefined ? { code: outcome.code, message: outcome.message } : { code: outcome.code, cause: outcome.cause, message: outcome.message };
+  sendJson(response, STATUS[outcome.code], { ok: false, error }, extra);
 }
 
 /** Reads at most `limit` bytes; a larger body is refused without reading (or buffering) the rest. */

@@ -1,6 +1,9 @@
 import { formatRelativeTime } from "@/lib/format-time";
 import type { IntegrationStatusJson } from "@/lib/identity/integration-status";
 import { GettingStarted } from "@/components/identity/getting-started";
+import { RejectedReasons } from "@/components/identity/rejected-reasons";
+
+const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? "" : "s"}`;
 
 function formatMrr(cents: number | null): string {
   return cents === null ? "–" : `$${(cents / 100).toFixed(2)}/mo`;
@@ -47,18 +50,17 @@ export function IntegrationStatusPanel({ status, now }: { status: IntegrationSta
           with NTP; beyond 60 s tokens are rejected.
         </p>
       )}
-      {status.rejected.length > 0 && (
-        <table className="w-full text-left text-sm" aria-label="Rejected tokens by error code">
-          <thead>
-            <tr className="border-b border-zinc-200 text-zinc-500"><th className="py-1 font-medium">Error code</th><th className="py-1 font-medium">Count</th></tr>
-          </thead>
-          <tbody>
-            {status.rejected.map((row) => (
-              <tr key={row.code} className="border-b border-zinc-100"><td className="py-1.5"><code>{row.code}</code></td><td>{row.count}</td></tr>
-            ))}
-          </tbody>
-        </table>
+      {(status.warnings.amountsUnderOneDollar > 0 || status.warnings.emailAsSub > 0) && (
+        <ul role="alert" className="flex flex-col gap-1 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="plausibility-warnings">
+          {status.warnings.amountsUnderOneDollar > 0 && (
+            <li>{plural(status.warnings.amountsUnderOneDollar, "user")} sent amounts under $1: amounts are in cents (send 2900 for $29.00).</li>
+          )}
+          {status.warnings.emailAsSub > 0 && (
+            <li>{plural(status.warnings.emailAsSub, "user")} {status.warnings.emailAsSub === 1 ? "has" : "have"} their email as <code>sub</code>: send your stable user id instead.</li>
+          )}
+        </ul>
       )}
+      {status.rejected.length > 0 && <RejectedReasons reasons={status.rejected} now={now} />}
       {status.recentUsers.length > 0 && (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm" aria-label="Recently identified users">

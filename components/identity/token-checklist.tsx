@@ -3,12 +3,26 @@ import { cn } from "@/components/ui/cn";
 
 const ICON = { pass: "✓", fail: "✗", skipped: "–" } as const;
 
+function headline(report: TokenDebugReport): string {
+  if (report.claimsOnly && report.cause === "bad_signature") return report.message ?? "";
+  const cause = report.cause && report.cause !== report.code ? ` (${report.cause})` : "";
+  return `Rejected: ${report.code}${cause} – ${report.message}`;
+}
+
 export function TokenChecklist({ report }: { report: TokenDebugReport }) {
   return (
     <div className="flex flex-col gap-3" data-testid="token-report">
       <p role="status" className={cn("rounded-md px-3 py-2 text-sm font-medium", report.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800")}>
-        {report.ok ? `Valid: this token verifies${report.verifiedWith ? ` with the ${report.verifiedWith}` : ""}.` : `Rejected: ${report.code} – ${report.message}`}
+        {report.ok ? `Valid: this token verifies${report.verifiedWith ? ` with the ${report.verifiedWith}` : ""}.` : headline(report)}
       </p>
+      {report.claimsOnly && (
+        <p className="text-sm text-zinc-600" data-testid="claims-only">Claims only: this example has no signature, so the signature check is skipped.</p>
+      )}
+      {report.warnings.length > 0 && (
+        <ul className="flex flex-col gap-1 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" aria-label="Warnings">
+          {report.warnings.map((warning) => <li key={warning.id} data-warning={warning.id}>Warning: {warning.message}</li>)}
+        </ul>
+      )}
       <ul className="flex flex-col divide-y divide-zinc-100 rounded-md border border-zinc-200" aria-label="Checks">
         {report.checks.map((check) => (
           <li key={check.id} className="flex gap-3 px-3 py-2 text-sm" data-status={check.status}>

@@ -1,5 +1,6 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { onOpenInDebugger } from "@/components/identity/debugger-handoff";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
@@ -17,6 +18,13 @@ export function TokenDebugger({ projectId, debugAction, generateAction }: {
   generateAction: FormAction<DebugResult>;
 }) {
   const [token, setToken] = useState("");
+  const field = useRef<HTMLTextAreaElement>(null);
+  // "Open in debugger" on the status panel fills the field with a stored example (claims, no signature).
+  useEffect(() => onOpenInDebugger((example) => {
+    setToken(example);
+    field.current?.scrollIntoView({ block: "center" });
+    field.current?.focus();
+  }), []);
   const run = (action: FormAction<DebugResult>) => async (previous: ActionResult<DebugResult> | null, formData: FormData) => {
     const result = await action(previous, formData);
     if (result.ok) setToken(result.data.token);
@@ -35,6 +43,7 @@ export function TokenDebugger({ projectId, debugAction, generateAction }: {
         <label htmlFor="debug-token" className="text-sm font-medium">Token</label>
         <textarea
           id="debug-token"
+          ref={field}
           name="token"
           rows={4}
           value={token}

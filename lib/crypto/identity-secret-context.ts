@@ -7,3 +7,11 @@
 export function identitySecretContext(projectId: string): string {
   return `reqio:identity-secret:${projectId}`;
 }
+
+/**
+ * The context a retired secret is re-sealed under for diagnosis: a different context, so a diagnosis
+ * ciphertext copied into a live secret's column never opens as a signing secret.
+ */
+export function retiredSecretContext(projectId: string): string {
+  return `reqio:retired-identity-secret:${projectId}`;
+}

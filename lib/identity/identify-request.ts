@@ -1,7 +1,7 @@
 // What the public identify endpoint decides for one request, transport aside: limits, body, keys,
 // verification, usage statistics. Plain Node: no Next, no React, no shiki on this path.
 import { z } from "zod";
-import { verifyIdentityToken, type IdentifiedUser, type TokenErrorCode } from "@/lib/identity/token-verifier";
+import { verifyIdentityToken, type FailureCause, type IdentifiedUser, type TokenErrorCode } from "@/lib/identity/token-verifier";
 import { cachedProjectVerification, KeysUnavailableError, projectVerification } from "@/lib/identity/project-keys";
 import { recordVerification } from "@/lib/identity/verification-recorder";
 import { createLocalFirstLimiter, limitFromEnv, type RateLimitVerdict } from "@/lib/rate-limit";
@@ -21,7 +21,7 @@ export type IdentifyErrorCode =
 
 export type IdentifyOutcome =
   | { ok: true; user: Pick<IdentifiedUser, "id" | "email" | "plan" | "interval" | "mrrCents"> }
-  | { ok: false; code: IdentifyErrorCode; message: string; retryAfterSeconds?: number };
+  | { ok: false; code: IdentifyErrorCode; message: string; cause?: FailureCause; retryAfterSeconds?: number };
 
 export type IdentifyRequest = {
   projectId: string;
@@ -100,8 +100,8 @@ async function decide({ projectId, contentType, readBody }: IdentifyRequest): Pr
 
   const result = verifyIdentityToken(body.data.token, verification);
   if (!result.ok) {
-    recordVerification(projectId, { code: result.code });
-    return reject(result.code, result.message);
+    recordVerification(projectId, { code: result.code, cause: result.cause, example: result.decoded });
+    return { ok: false, code: result.code, cause: result.cause, message: result.message };
   }
   const projectVerdict = perProject.consume(projectId);
   if (!projectVerdict.allowed) return rateLimited(projectVerdict, "Too many identify requests for this project.");

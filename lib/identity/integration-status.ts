@@ -4,10 +4,21 @@ import { AGE_BINS, medianAgeBin } from "@/lib/identity/token-age";
 import { BUCKET_MS } from "@/lib/identity/verification-recorder";
 import { previousSecretStatus, type CurrentSecretSummary, type PreviousSecretStatus } from "@/lib/identity/previous-secret-status";
 import { authorizeProject, PROJECT_NOT_FOUND } from "@/lib/auth/access";
+import { FAILURE_EXAMPLE_TTL_MS } from "@/lib/identity/failure-examples";
+import { plausibilityCounts } from "@/lib/identity/plausibility-counts";
+
+/** One reject reason of the last 24 h: its root cause, how often, and the latest example (no signature). */
+export type RejectedReason = {
+  cause: string;
+  count: number;
+  example: { at: string; header: Record<string, unknown>; claims: Record<string, unknown> } | null;
+};
 
 export type IntegrationStatus = {
   accepted: number;
-  rejected: { code: string; count: number }[];
+  rejected: RejectedReason[];
+  /** Users whose tokens verified but look wrong (lib/identity/token-verifier/warnings.ts). */
+  warnings: { amountsUnderOneDollar: number; emailAsSub: number };
   lastSuccessAt: Date | null;
   tokenAge: { median: string | null; maxSeconds: number | null; futureIatSeconds: number | null };
   recentUsers: { id: string; email: string | null; plan: string | null; interval: string | null; mrrCents: number | null; lastSeenAt: Date }[];
@@ -38,11 +49,27 @@ async function projectActivity(projectId: string, now: number) {
         take: 20,
         select: { externalId: true, email: true, plan: true, interval: true, mrrCents: true, lastSeenAt: true },
       },
+      failureExamples: {
+        where: { lastAt: { gt: new Date(now - FAILURE_EXAMPLE_TTL_MS) } },
+        select: { cause: true, lastAt: true, header: true, claims: true },
+      },
     },
   });
 }
 
-function summarize(rows: CounterRow[], recentUsers: UserRow[]): IntegrationStatus {
+type ExampleRow = { cause: string; lastAt: Date; header: string; claims: string };
+
+function parseObject(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function summarize(rows: CounterRow[], recentUsers: UserRow[], examples: ExampleRow[], warnings: IntegrationStatus["warnings"]): IntegrationStatus {
+  const exampleOf = new Map(examples.map((row) => [row.cause, row]));
   const byCode = new Map<string, number>();
   let maxAge: number | null = null;
   let minAge: number | null = null;
@@ -54,12 +81,16 @@ function summarize(rows: CounterRow[], recentUsers: UserRow[]): IntegrationStatu
   const ageCodes = new Set<string>(AGE_BINS.map((bin) => bin.code));
   const rejected = [...byCode]
     .filter(([code]) => code !== "ok" && !ageCodes.has(code) && !code.startsWith("secret:"))
-    .map(([code, count]) => ({ code, count }))
+    .map(([cause, count]): RejectedReason => {
+      const example = exampleOf.get(cause);
+      return { cause, count, example: example ? { at: example.lastAt.toISOString(), header: parseObject(example.header), claims: parseObject(example.claims) } : null };
+    })
     .sort((a, b) => b.count - a.count);
 
   return {
     accepted: byCode.get("ok") ?? 0,
     rejected,
+    warnings,
     lastSuccessAt: recentUsers[0]?.lastSeenAt ?? null,
     tokenAge: {
       median: medianAgeBin(byCode)?.label ?? null,
@@ -72,8 +103,8 @@ function summarize(rows: CounterRow[], recentUsers: UserRow[]): IntegrationStatu
 
 /** What the Identity page shows under "Integration status": the last 24 h, from bucketed counters. */
 export async function integrationStatus(projectId: string, now = Date.now()): Promise<IntegrationStatus> {
-  const project = await projectActivity(projectId, now);
-  return summarize(project?.verifications ?? [], project?.identifiedUsers ?? []);
+  const [project, warnings] = await Promise.all([projectActivity(projectId, now), plausibilityCounts(projectId)]);
+  return summarize(project?.verifications ?? [], project?.identifiedUsers ?? [], project?.failureExamples ?? [], warnings);
 }
 
 /** Dates as ISO strings: the shape that crosses JSON (the status route) and the page's first render alike. */
@@ -94,9 +125,9 @@ export type IdentityLiveStatus = {
 
 /** The page's first render: the live status and the current secret's summary, from that one read. */
 export async function identityPageStatus(projectId: string, now = new Date()): Promise<{ current: CurrentSecretSummary | null; live: IdentityLiveStatus }> {
-  const project = await projectActivity(projectId, now.getTime());
+  const [project, warnings] = await Promise.all([projectActivity(projectId, now.getTime()), plausibilityCounts(projectId)]);
   const counters = project?.verifications ?? [];
-  const integration = summarize(counters, project?.identifiedUsers ?? []);
+  const integration = summarize(counters, project?.identifiedUsers ?? [], project?.failureExamples ?? [], warnings);
   const secret = project?.currentSecret ?? null;
   const previous = previousSecretStatus({ previous: project?.previousSecret ?? null, currentLastUsedAt: secret?.lastUsedAt ?? null, counters }, now);
   const live: IdentityLiveStatus = {

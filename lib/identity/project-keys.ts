@@ -8,11 +8,12 @@ import { hmacKeyFromSecret } from "@/lib/identity/secret";
 import { isProjectId } from "@/lib/identity/project-id";
 import { projectAudience } from "@/lib/identity/audience";
 import { hmacKeyFor } from "@/lib/identity/token-verifier/key-cache";
-import type { VerifierKey } from "@/lib/identity/token-verifier";
+import type { RetiredKey, VerifierKey } from "@/lib/identity/token-verifier";
+import { RETIRED_SECRET_DIAGNOSIS_MS, retiredKeysFor } from "@/lib/identity/retired-secrets";
 import { withTimeout } from "@/lib/async/with-timeout";
 import { describeError, log } from "@/lib/log";
 
-export type ProjectVerification = { audience: string; keys: VerifierKey[] };
+export type ProjectVerification = { audience: string; keys: VerifierKey[]; retiredKeys: RetiredKey[] };
 
 /** The database could not be asked and there is no trustworthy cached answer: a 503, never a 4xx. */
 export class KeysUnavailableError extends Error {
@@ -38,7 +39,7 @@ const MAX_PROJECTS = 10_000;
 
 type TimedKey = { key: VerifierKey; expiresAt: number | null };
 type Entry =
-  | { kind: "project"; audience: string; keys: TimedKey[]; versionTag: string; checkedAt: number; retryAt: number }
+  | { kind: "project"; audience: string; keys: TimedKey[]; retiredKeys: RetiredKey[]; versionTag: string; checkedAt: number; retryAt: number }
   | { kind: "missing"; checkedAt: number; retryAt: number }
   | { kind: "unavailable"; checkedAt: number; retryAt: number };
 
@@ -60,6 +61,7 @@ function view(entry: Entry, now: number): ProjectVerification | null {
   return {
     audience: entry.audience,
     keys: entry.keys.filter((timed) => timed.expiresAt === null || now < timed.expiresAt).map((timed) => timed.key),
+    retiredKeys: entry.retiredKeys.filter((retired) => now - retired.retiredAt < RETIRED_SECRET_DIAGNOSIS_MS),
   };
 }
 
@@ -149,13 +151,13 @@ async function refresh(projectId: string, entry: Entry | undefined, now: number)
     return entry;
   }
   // Secrets are decrypted and their keys made only when the (current, previous) pair changes; never per request.
-  const { current, previous } = await decryptLiveSecrets(projectId);
+  const [{ current, previous }, retiredKeys] = await Promise.all([decryptLiveSecrets(projectId), retiredKeysFor(projectId, now)]);
   const timed = (live: typeof current, label: string): TimedKey => {
     const key: VerifierKey = { id: live.summary.id, label: `${label} ••••${live.summary.last4}`, key: hmacKeyFromSecret(live.secret) };
     return { key: { ...key, hmacKey: hmacKeyFor(key) ?? undefined }, expiresAt: live.expiresAt?.getTime() ?? null };
   };
   const keys = [timed(current, "current secret"), ...(previous ? [timed(previous, "previous secret")] : [])];
-  return { kind: "project", audience: projectAudience(projectId), keys, versionTag, checkedAt: now, retryAt: 0 };
+  return { kind: "project", audience: projectAudience(projectId), keys, retiredKeys, versionTag, checkedAt: now, retryAt: 0 };
 }
 
 /**

@@ -2,15 +2,20 @@ import "server-only";
 import { db, type DbTransaction } from "@/lib/db";
 import { recordAuditEvent, SYSTEM_ACTOR, type Actor } from "@/lib/audit/audit-log";
 import { issueIdentitySecret } from "@/lib/identity/secret-store";
+import { sealForDiagnosis } from "@/lib/identity/retired-secrets";
 import type { SecretSummary } from "@/lib/identity/live-secrets";
 import { GRACE_PERIODS, type GracePeriod } from "@/lib/identity/grace-period";
 import { UserFacingError } from "@/lib/result";
 
-/** Deletes a secret's ciphertext (only its fingerprint stays) and records who or what ended it. */
+/**
+ * Ends a secret: its live ciphertext is deleted (it never verifies again) and a diagnosis-only copy
+ * is kept for 30 days (lib/identity/retired-secrets.ts); records who or what ended it.
+ */
 async function retireSecret(tx: DbTransaction, secretId: string, now: Date, actorId: string | null) {
+  const live = await tx.identitySecret.findUniqueOrThrow({ where: { id: secretId }, select: { projectId: true, ciphertext: true } });
   return tx.identitySecret.update({
     where: { id: secretId },
-    data: { ciphertext: null, retiredAt: now, retiredById: actorId, expiresAt: null },
+    data: { ciphertext: null, diagnosisCiphertext: sealForDiagnosis(live.projectId, live.ciphertext), retiredAt: now, retiredById: actorId, expiresAt: null },
     select: { fingerprint: true, last4: true },
   });
 }

@@ -21,6 +21,8 @@ const MAX_PENDING = 50_000;
 const PERMANENT_ERRORS = new Set(["P2003", "P2020"]);
 
 export type FlushResult = { written: number; pending: number };
+/** A rejected token's decoded header and claims (never its signature), kept 24 h as the status panel's example. */
+export type RejectedExample = { header: Record<string, unknown>; claims: Record<string, unknown> };
 
 const buffer = new VerificationStatsBuffer(MAX_PENDING);
 let timer: NodeJS.Timeout | undefined;
@@ -38,12 +40,15 @@ let failedFlushes = 0;
 
 export function recordVerification(
   projectId: string,
-  outcome: { code: string; ageSeconds?: number; user?: IdentifiedUser; secretId?: string },
+  outcome: { code: string; cause?: string; example?: RejectedExample; ageSeconds?: number; user?: IdentifiedUser; secretId?: string },
   now = Date.now(),
 ): void {
   const bucketStart = now - (now % BUCKET_MS);
   const count = (code: string, age?: number) => buffer.add({ kind: "count", projectId, bucketStart, code, count: 1, ageMin: age, ageMax: age });
-  count(outcome.code, outcome.code === "ok" ? outcome.ageSeconds : undefined);
+  // Rejections are counted by root cause (a cause names its code: lib/identity/token-verifier/causes.ts).
+  const cause = outcome.cause ?? outcome.code;
+  count(cause, outcome.code === "ok" ? outcome.ageSeconds : undefined);
+  if (outcome.example) buffer.add({ kind: "example", projectId, cause, code: outcome.code, at: now, ...outcome.example });
   if (outcome.secretId) {
     // Which secret verified: lets the admin see when the previous one is no longer in use.
     count(`secret:${outcome.secretId}`);
@@ -80,6 +85,16 @@ async function writeCount(stat: Extract<PendingStat, { kind: "count" }>) {
 
 async function write(stat: PendingStat): Promise<void> {
   if (stat.kind === "count") return writeCount(stat);
+  if (stat.kind === "example") {
+    const fields = { code: stat.code, lastAt: new Date(stat.at), header: exampleJson(stat.header), claims: exampleJson(stat.claims) };
+    await db.verificationFailureExample.upsert({
+      where: { projectId_cause: { projectId: stat.projectId, cause: stat.cause } },
+      create: { projectId: stat.projectId, cause: stat.cause, ...fields },
+      update: fields,
+      select: { id: true },
+    });
+    return;
+  }
   if (stat.kind === "secretUse") {
     // Conditional, so an instance flushing late never moves lastUsedAt backwards.
     await db.identitySecret.updateMany({
@@ -97,6 +112,11 @@ async function write(stat: PendingStat): Promise<void> {
     update: fields,
     select: { id: true },
   });
+}
+
+/** JSON text for storage; a signing secret a customer put into a claim by mistake is not kept. */
+function exampleJson(value: Record<string, unknown>): string {
+  return JSON.stringify(value).replace(/rqio_sk_[0-9A-Za-z_]+/g, "rqio_sk_[redacted]");
 }
 
 type DbError = { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } };

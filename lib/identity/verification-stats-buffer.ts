@@ -6,11 +6,14 @@ import type { IdentifiedUser } from "@/lib/identity/token-verifier";
 export type PendingStat =
   | { kind: "count"; projectId: string; bucketStart: number; code: string; count: number; ageMin?: number; ageMax?: number }
   | { kind: "user"; projectId: string; user: IdentifiedUser; firstSeen: number; lastSeen: number }
-  | { kind: "secretUse"; secretId: string; at: number };
+  | { kind: "secretUse"; secretId: string; at: number }
+  /** The latest rejected token per project and cause: its decoded header and claims, never the signature. */
+  | { kind: "example"; projectId: string; cause: string; code: string; at: number; header: Record<string, unknown>; claims: Record<string, unknown> };
 
 type Count = Extract<PendingStat, { kind: "count" }>;
 type Sighting = Extract<PendingStat, { kind: "user" }>;
 type SecretUse = Extract<PendingStat, { kind: "secretUse" }>;
+type Example = Extract<PendingStat, { kind: "example" }>;
 
 export const lower = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
 export const higher = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
@@ -20,12 +23,13 @@ export class VerificationStatsBuffer {
   /** In last-seen order (oldest first), so the cap drops the oldest sightings. */
   private users = new Map<string, Sighting>();
   private secretUses = new Map<string, SecretUse>();
+  private examples = new Map<string, Example>();
   private evicted = { users: 0, counts: 0 };
 
   constructor(private readonly cap: number) {}
 
   get size(): number {
-    return this.counts.size + this.users.size + this.secretUses.size;
+    return this.counts.size + this.users.size + this.secretUses.size + this.examples.size;
   }
 
   add(stat: PendingStat): void {
@@ -46,6 +50,10 @@ export class VerificationStatsBuffer {
       const newer = held && held.lastSeen > stat.lastSeen ? held : stat;
       this.users.delete(key);
       this.users.set(key, { ...newer, firstSeen: Math.min(held?.firstSeen ?? stat.firstSeen, stat.firstSeen) });
+    } else if (stat.kind === "example") {
+      const key = `${stat.projectId}|${stat.cause}`;
+      const held = this.examples.get(key);
+      if (!held || held.at <= stat.at) this.examples.set(key, stat);
     } else {
       const held = this.secretUses.get(stat.secretId);
       this.secretUses.set(stat.secretId, { ...stat, at: Math.max(held?.at ?? stat.at, stat.at) });
@@ -55,10 +63,11 @@ export class VerificationStatsBuffer {
 
   /** Everything pending, counters first (they matter most), leaving the buffer empty. */
   take(): PendingStat[] {
-    const stats = [...this.counts.values(), ...this.secretUses.values(), ...this.users.values()];
+    const stats = [...this.counts.values(), ...this.secretUses.values(), ...this.examples.values(), ...this.users.values()];
     this.counts = new Map();
     this.users = new Map();
     this.secretUses = new Map();
+    this.examples = new Map();
     return stats;
   }
 
@@ -76,15 +85,15 @@ export class VerificationStatsBuffer {
     return evicted;
   }
 
-  // User sightings go first: a counter is one small row per project, bucket and code, and the counts are
-  // what the status page is built on. Secret uses are one per signing secret, never what overflows.
+  // Examples and user sightings go first: a counter is one small row per project, bucket and code, and
+  // the counts are what the status page is built on. Secret uses are one per signing secret.
   private enforceCap(): void {
     while (this.size > this.cap) {
-      const victims = this.users.size > 0 ? this.users : this.counts;
+      const victims: Map<string, unknown> = this.examples.size > 0 ? this.examples : this.users.size > 0 ? this.users : this.counts;
       const oldest = victims.keys().next();
       if (oldest.done) return;
       victims.delete(oldest.value);
-      this.evicted[victims === this.users ? "users" : "counts"] += 1;
+      if (victims !== this.examples) this.evicted[victims === this.users ? "users" : "counts"] += 1;
     }
   }
 }

@@ -87,7 +87,7 @@ describe("messages name the claim", () => {
     ["aud trailing slash", "aud", `\`aud\` is "${AUDIENCE}/" but this project expects "${AUDIENCE}" (remove the trailing slash).`],
     ["aud other host", "aud", /the host differs: "evil\.example" instead of "app\.reqio\.test"/],
     ["aud http instead of https", "aud", "use https:// instead of http://"],
-    ["aud other project", "aud", /the project id differs/],
+    ["aud other project", "aud", /^This token is for project "prj_\w+", not this one/],
     ["expired 61 s ago", "exp", /^The token expired 61 seconds ago \(exp 1749999939 = 2025-06-\d\dT[\d:.]+Z\)/],
     ["iat 120 s in the future", "iat", /^`iat` is 120 seconds in the future/],
     ["lifetime 3600 s", "exp", /lives 3600 seconds \(`exp` - `iat`\); the maximum is 300/],

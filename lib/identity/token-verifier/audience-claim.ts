@@ -3,7 +3,27 @@
  * with more audiences is refused: a token valid for several services could be replayed here.
  */
 import { showValue } from "./display";
-import { fail, pass, type StepOutcome } from "./outcome";
+import { fail, pass, type StepOutcome, type TokenFailure } from "./outcome";
+
+const PROJECT_IN_AUDIENCE = /\/p\/([^/?#]+)\/?$/;
+
+/**
+ * The failure for a token whose `aud` names another project's audience, or null. Checked before the
+ * signature: such a token was signed for that project, and the fix is the project ID, not the secret.
+ */
+export function wrongProject(claims: Record<string, unknown>, expected: string): TokenFailure | null {
+  const aud = Array.isArray(claims.aud) && claims.aud.length === 1 ? claims.aud[0] : claims.aud;
+  if (aud === expected || typeof aud !== "string") return null;
+  const theirs = PROJECT_IN_AUDIENCE.exec(aud)?.[1];
+  const ours = PROJECT_IN_AUDIENCE.exec(expected)?.[1];
+  if (theirs === undefined || ours === undefined || theirs === ours) return null;
+  return {
+    code: "audience_mismatch",
+    cause: "wrong_project",
+    claim: "aud",
+    message: `This token is for project ${showValue(theirs)}, not this one (${JSON.stringify(ours)}): check data-project-id on the widget tag, and that your server mints with this project's secret and the audience ${JSON.stringify(expected)}.`,
+  };
+}
 
 /** Says what differs between a received audience and the expected one, as a fix ("remove the trailing slash"). */
 export function describeAudienceDifference(received: string, expected: string): string | null {

@@ -5,7 +5,8 @@
 import { decodeBase64urlStrict, isBase64urlAlphabet } from "./base64url";
 import { parseJsonObject } from "./json-object";
 import { MAX_TOKEN_BYTES } from "./limits";
-import { fail, pass, type StepOutcome } from "./outcome";
+import type { SpecificCause } from "./causes";
+import { fail, failBecause, pass, type StepOutcome } from "./outcome";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 const encoder = new TextEncoder();
@@ -57,14 +58,17 @@ function decodePart(part: string, name: "header" | "payload"): { ok: true; value
   return { ok: true, value: parsed.value };
 }
 
-function surroundingProblem(token: string): string | null {
+/** A Reqio signing secret (rqio_sk_…, dev or production), wherever it sits in the text. */
+const SECRET_PATTERN = /rqio_sk_[0-9A-Za-z_]{8,}/;
+
+function surroundingProblem(token: string): { cause: SpecificCause; message: string } | null {
   if (/^bearer\s/i.test(token)) {
-    return 'The token starts with "Bearer ": send the bare token (header.payload.signature) without the prefix.';
+    return { cause: "bearer_prefix", message: 'The token starts with "Bearer ": send the bare token (header.payload.signature) without the prefix.' };
   }
   if (/^\s|\s$/.test(token)) {
-    return "The token has leading or trailing whitespace (a newline?): send the bare token, trimmed.";
+    return { cause: "surrounding_whitespace", message: "The token has leading or trailing whitespace (a newline?): send the bare token, trimmed." };
   }
-  if (/^["']|["']$/.test(token)) return "The token is wrapped in quotes: send the bare token without them.";
+  if (/^["']|["']$/.test(token)) return { cause: "quoted_token", message: "The token is wrapped in quotes: send the bare token without them." };
   return null;
 }
 
@@ -75,14 +79,24 @@ export function decodeToken(token: string): DecodeReport {
     header,
     claims,
   });
-  if (token.length === 0) return malformed("The token is empty.");
+  const because = (cause: SpecificCause, message: string) => ({ outcome: failBecause(cause, message), decoded: null, header: null, claims: null });
+  if (token.trim().length === 0) return because("empty_token", "The token is empty: mint one on your server for the signed-in user and send it.");
+  // Never echoed back: the message names what it is, not what it says.
+  if (SECRET_PATTERN.test(token) && !token.includes(".")) {
+    return because(
+      "looks_like_secret",
+      "This looks like your project's signing secret (rqio_sk_…), not a token. Keep the secret on your server, use it to mint a token, and send the token. If the secret reached a browser, rotate it.",
+    );
+  }
   const surrounding = surroundingProblem(token);
-  if (surrounding !== null) return malformed(surrounding);
+  if (surrounding !== null) return because(surrounding.cause, surrounding.message);
 
   const parts = token.split(".");
   if (parts.length !== 3) {
-    const jwe = parts.length === 5 ? " It looks like an encrypted JWE; Reqio expects a signed HS256 JWT." : "";
-    return malformed(`A JWT has three base64url parts separated by dots (header.payload.signature); this one has ${parts.length}.${jwe}`);
+    if (parts.length === 5) {
+      return because("encrypted_token", "This is an encrypted JWE (five parts); Reqio expects a signed HS256 JWT (three parts): sign the claims, don't encrypt them.");
+    }
+    return malformed(`A JWT has three base64url parts separated by dots (header.payload.signature); this one has ${parts.length}.`);
   }
   const [headerPart = "", payloadPart = "", signaturePart = ""] = parts;
   if (headerPart === "" || payloadPart === "") return malformed("The header or payload part is empty.");

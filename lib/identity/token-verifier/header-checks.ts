@@ -12,7 +12,7 @@
  * - `b64` present with any value other than true → malformed_token (RFC 7797 unencoded payloads
  *   change what the signature covers; the docs never produce them).
  */
-import { fail, pass, type StepOutcome } from "./outcome";
+import { fail, failBecause, pass, type StepOutcome } from "./outcome";
 import { showValue } from "./display";
 
 const FIX = 'Sign with .setProtectedHeader({ alg: "HS256" }) and the project secret.';
@@ -24,9 +24,11 @@ export function checkAlgorithm(header: Record<string, unknown>): StepOutcome {
   if (typeof alg !== "string") {
     return fail("alg_not_allowed", `The header \`alg\` must be the string "HS256" (got ${showValue(alg)}). ${FIX}`, undefined, FIX);
   }
+  if (alg.toLowerCase() === "none") {
+    return failBecause("unsigned_token", `The header \`alg\` is ${showValue(alg)}: the token is unsigned, and unsigned tokens are never accepted. ${FIX}`, undefined, FIX);
+  }
   let why: string;
-  if (alg.toLowerCase() === "none") why = "unsigned tokens are never accepted";
-  else if (/^HS(384|512)$/.test(alg)) why = "Reqio verifies HS256 only";
+  if (/^HS(384|512)$/.test(alg)) why = "Reqio verifies HS256 only";
   else if (alg.toUpperCase() === "HS256") why = "the name is case-sensitive";
   else why = "Reqio identity tokens are HMAC-signed with the project secret, not with a key pair";
   return fail("alg_not_allowed", `The header \`alg\` is ${showValue(alg)}, but only "HS256" is allowed: ${why}. ${FIX}`, undefined, FIX);

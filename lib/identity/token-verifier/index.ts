@@ -2,7 +2,7 @@
  * Reqio identity-token verifier: pure functions (no React, DB or "server-only"), clock injected.
  *
  *   verifyIdentityToken(token, { audience, keys, now? })           → VerifyResult
- *   inspectIdentityToken(token, { audience, keys, now?, secretForHints? }) → TokenInspection
+ *   inspectIdentityToken(token, { audience, keys, now?, retiredKeys? })      → TokenInspection
  *   forgetVerifierKey(id) / clearVerifierKeyCache()                 → drop cached WebCrypto keys
  */
 export { verifyIdentityToken } from "./verify";
@@ -12,6 +12,8 @@ export { describeAudienceDifference } from "./audience-claim";
 export { isValidEmailAddress } from "./email-address";
 export { monthlyRecurringCents } from "./user-claims";
 export { CHECKS } from "./checklist";
+export { SPECIFIC_CAUSES, CAUSE_SUMMARIES } from "./causes";
+export { tokenWarnings, SUSPICIOUS_AMOUNT_CENTS } from "./warnings";
 export {
   MAX_TOKEN_BYTES,
   CLOCK_SKEW_SECONDS,
@@ -30,4 +32,8 @@ export type {
   TokenCheck,
   TokenInspection,
   InspectOptions,
+  RetiredKey,
+  FailureCause,
+  VerifyFailure,
+  TokenWarning,
 } from "./types";

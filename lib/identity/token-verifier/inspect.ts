@@ -1,41 +1,32 @@
 import { runPipeline } from "./pipeline";
-import { diagnoseSignatureMistake } from "./secret-hints";
 import type { InspectOptions, TokenInspection } from "./types";
+import { tokenWarnings } from "./warnings";
 
 /**
- * The admin's token debugger: the same checks as verifyIdentityToken (same pipeline), but every
- * check that can run is reported, with hints. `result` equals what verifyIdentityToken returns.
- * Never throws.
+ * The admin's token debugger: the same checks as verifyIdentityToken (same pipeline, same headline),
+ * but every check that can run is reported, with hints and plausibility warnings. Never throws.
  */
-export async function inspectIdentityToken(token: unknown, options: InspectOptions): Promise<TokenInspection> {
+export function inspectIdentityToken(token: unknown, options: InspectOptions): TokenInspection {
   try {
     const report = runPipeline(token, options, "all");
-    const signature = report.checks.find((check) => check.id === "signature");
-    if (
-      signature?.status === "fail" &&
-      typeof token === "string" &&
-      typeof options.secretForHints === "string" &&
-      options.secretForHints.length > 0 &&
-      !report.result.ok &&
-      report.result.code === "bad_signature"
-    ) {
-      const mistake = await diagnoseSignatureMistake(token, options.secretForHints);
-      if (mistake !== null) signature.hint = mistake.charAt(0).toUpperCase() + mistake.slice(1) + ".";
-    }
     return {
       result: report.result,
       header: report.header,
       claims: report.claims,
       checks: report.checks,
       verifiedWith: report.verifiedKey?.label ?? null,
+      claimsOnly: options.claimsOnly === true,
+      warnings: report.result.ok ? tokenWarnings(report.result.user) : [],
     };
   } catch {
     return {
-      result: { ok: false, code: "malformed_token", message: "The token could not be inspected." },
+      result: { ok: false, code: "malformed_token", message: "The token could not be inspected.", cause: "malformed_token" },
       header: null,
       claims: null,
       checks: [],
       verifiedWith: null,
+      claimsOnly: options?.claimsOnly === true,
+      warnings: [],
     };
   }
 }

@@ -1,7 +1,8 @@
+import { SPECIFIC_CAUSES, type SpecificCause } from "./causes";
 import type { TokenErrorCode } from "./types";
 
 /** A failed check; the first one in checklist order becomes the `{ ok: false }` result. */
-export type TokenFailure = { code: TokenErrorCode; message: string; claim?: string };
+export type TokenFailure = { code: TokenErrorCode; message: string; claim?: string; cause?: SpecificCause };
 
 /** What one check function reports. `hint` is only surfaced by the token debugger. */
 export type StepOutcome =
@@ -20,6 +21,17 @@ export const skipped = (detail: string): StepOutcome => ({ status: "skipped", de
 export function fail(code: TokenErrorCode, message: string, claim?: string, hint?: string): StepOutcome {
   const failure: TokenFailure = claim === undefined ? { code, message } : { code, message, claim };
   return hint === undefined ? { status: "fail", failure } : { status: "fail", failure, hint };
+}
+
+/** A failure whose root cause is known more precisely than its code (see causes.ts). */
+export function failBecause(cause: SpecificCause, message: string, claim?: string, hint?: string): StepOutcome {
+  const failure: TokenFailure = { code: SPECIFIC_CAUSES[cause], message, cause };
+  if (claim !== undefined) failure.claim = claim;
+  return hint === undefined ? { status: "fail", failure } : { status: "fail", failure, hint };
+}
+
+export function readFailBecause<T>(cause: SpecificCause, message: string, claim: string): Read<T> {
+  return { ok: false, failure: { code: SPECIFIC_CAUSES[cause], message, claim, cause } };
 }
 
 export const failWith = (failure: TokenFailure, hint?: string): StepOutcome =>

@@ -7,9 +7,11 @@ import { buildUser, CLAIM_CHECKS } from "./claim-checks";
 import { CHECKS, CLAIM_CHECK_IDS, labelOf, type CheckId } from "./checklist";
 import { checkSize, decodeToken, notAString } from "./decode";
 import { checkAlgorithm, checkExtensions } from "./header-checks";
-import { skipped, type StepOutcome, type TokenFailure } from "./outcome";
+import { failBecause, skipped, type StepOutcome, type TokenFailure } from "./outcome";
 import { checkSignature } from "./signature";
-import type { TokenCheck, VerifierKey, VerifyOptions, VerifyResult } from "./types";
+import { diagnoseSignature } from "./signature-diagnosis";
+import { wrongProject } from "./audience-claim";
+import type { InspectOptions, TokenCheck, VerifierKey, VerifyFailure, VerifyResult } from "./types";
 
 export type PipelineMode = "first-failure" | "all";
 
@@ -32,18 +34,25 @@ function toCheck(id: CheckId, outcome: StepOutcome): TokenCheck {
 }
 
 function toFailure(failure: TokenFailure): VerifyResult {
-  return failure.claim === undefined
-    ? { ok: false, code: failure.code, message: failure.message }
-    : { ok: false, code: failure.code, message: failure.message, claim: failure.claim };
+  const result: VerifyFailure = { ok: false, code: failure.code, message: failure.message, cause: failure.cause ?? failure.code };
+  if (failure.claim !== undefined) result.claim = failure.claim;
+  return result;
 }
 
-function readClock(options: VerifyOptions): number {
+function readClock(options: InspectOptions): number {
   const ms = (options.now ?? Date.now)();
   if (typeof ms !== "number" || !Number.isFinite(ms)) throw new Error("The verifier clock returned an invalid time.");
   return Math.floor(ms / 1000);
 }
 
-export function runPipeline(token: unknown, options: VerifyOptions, mode: PipelineMode): PipelineReport {
+const CLAIMS_ONLY_PASS: VerifyFailure = {
+  ok: false,
+  code: "bad_signature",
+  cause: "bad_signature",
+  message: "Every claim passes. The signature was not checked: this example was stored without it (Reqio never keeps signatures).",
+};
+
+export function runPipeline(token: unknown, options: InspectOptions, mode: PipelineMode): PipelineReport {
   const state = {
     checks: [] as TokenCheck[],
     failure: null as TokenFailure | null,
@@ -53,6 +62,7 @@ export function runPipeline(token: unknown, options: VerifyOptions, mode: Pipeli
   };
   // Verification (the hot path) only needs the result: the check list is built for the debugger alone.
   const listChecks = mode === "all";
+  const claimsOnly = listChecks && options.claimsOnly === true;
   const finish = (result?: VerifyResult): PipelineReport => {
     if (listChecks) {
       const done = new Set(state.checks.map((check) => check.id));
@@ -89,12 +99,28 @@ export function runPipeline(token: unknown, options: VerifyOptions, mode: Pipeli
   if (decoded.header === null) skip(["alg", "extensions"], "Not checked: the header could not be decoded.");
   else if (record("alg", checkAlgorithm(decoded.header)) || record("extensions", checkExtensions(decoded.header))) return finish();
 
-  if (decoded.decoded === null || state.failure !== null) {
+  // Root cause before signature talk: a token minted for another project fails its signature here too,
+  // but "wrong project" is what to fix. No row of its own; the `aud` row shows the same mismatch.
+  const otherProject = decoded.claims === null ? null : wrongProject(decoded.claims, options.audience);
+  if (otherProject !== null && state.failure === null) {
+    state.failure = otherProject;
+    if (!listChecks) return finish();
+  }
+
+  if (claimsOnly) {
+    record("signature", skipped("Not checked: this example was stored without its signature; only the claims are re-checked."));
+  } else if (decoded.decoded === null || (state.failure !== null && state.failure !== otherProject)) {
     record("signature", skipped("Not checked: the token's format or header was rejected."));
   } else {
     const signature = checkSignature(decoded.decoded.token, options.keys);
     state.verifiedKey = signature.key;
-    if (record("signature", signature.outcome)) return finish();
+    let outcome = signature.outcome;
+    if (outcome.status === "fail" && options.keys.length > 0) {
+      // Only on failure, bounded, and never accepting: name the secret the token was signed with.
+      const diagnosis = diagnoseSignature(decoded.decoded.token, options.keys, options.retiredKeys, listChecks ? "admin" : "public");
+      if (diagnosis !== null) outcome = failBecause(diagnosis.cause, diagnosis.message, undefined, diagnosis.hint);
+    }
+    if (record("signature", outcome)) return finish();
   }
 
   const claims = decoded.claims;
@@ -112,6 +138,7 @@ export function runPipeline(token: unknown, options: VerifyOptions, mode: Pipeli
   }
 
   const key = state.verifiedKey;
+  if (claimsOnly && state.failure === null) return finish(CLAIMS_ONLY_PASS);
   if (state.failure !== null || key === null) return finish();
   const built = buildUser(claims);
   if (!built.ok) {

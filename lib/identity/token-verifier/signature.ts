@@ -4,7 +4,7 @@
  */
 import { hs256Matches } from "./hmac";
 import { hmacKeyFor } from "./key-cache";
-import { fail, pass, type StepOutcome } from "./outcome";
+import { fail, failBecause, pass, type StepOutcome } from "./outcome";
 import type { VerifierKey } from "./types";
 
 export type SignatureReport = { outcome: StepOutcome; key: VerifierKey | null };
@@ -14,7 +14,7 @@ const OTHER_SECRET_HINT =
 
 export function checkSignature(token: string, keys: readonly VerifierKey[]): SignatureReport {
   if (keys.length === 0) {
-    return { outcome: fail("bad_signature", "This project has no identity secret configured, so no token can be verified."), key: null };
+    return { outcome: failBecause("no_secret", "This project has no identity secret configured, so no token can be verified."), key: null };
   }
   if (token.endsWith(".")) {
     return { outcome: fail("bad_signature", "The token has no signature (its third part is empty).", undefined, OTHER_SECRET_HINT), key: null };

@@ -5,7 +5,7 @@
  */
 import { isoTime, plural, showValue } from "./display";
 import { CLOCK_SKEW_SECONDS, MAX_LIFETIME_SECONDS, MILLISECONDS_THRESHOLD } from "./limits";
-import { fail, failWith, pass, readFail, readOk, skipped, type Read, type StepOutcome } from "./outcome";
+import { fail, failBecause, failWith, pass, readFail, readOk, skipped, type Read, type StepOutcome } from "./outcome";
 
 export type TimeClaim = "exp" | "iat" | "nbf";
 export type ClaimInput = { claims: Record<string, unknown>; nowSeconds: number; audience: string };
@@ -16,7 +16,7 @@ const SETTER: Record<TimeClaim, string> = {
   nbf: ".setNotBefore(now)",
 };
 
-export const MILLISECONDS_HINT = "exp is in milliseconds; use Math.floor(Date.now() / 1000)";
+export const MILLISECONDS_FIX = "Use seconds: Math.floor(Date.now() / 1000) in JavaScript, int(time.time()) in Python, time.Now().Unix() in Go.";
 
 /** Required claims must be present; JSON null counts as present (and invalid) for registered claims. */
 export function readTimeClaim(claims: Record<string, unknown>, name: TimeClaim, required: boolean): Read<number | null> {
@@ -39,11 +39,31 @@ export function readTimeClaim(claims: Record<string, unknown>, name: TimeClaim, 
 
 const looksLikeMs = (value: number | null): boolean => value !== null && value > MILLISECONDS_THRESHOLD;
 
+/** The claims among exp and iat that hold milliseconds (Date.now()) instead of seconds. */
+function claimsInMilliseconds(claims: Record<string, unknown>): TimeClaim[] {
+  return (["exp", "iat"] as const).filter((name) => {
+    const read = readTimeClaim(claims, name, true);
+    return read.ok && looksLikeMs(read.value);
+  });
+}
+
+/** One diagnosis for millisecond timestamps, whichever claim carries them: never an expiry or NTP message. */
+function millisecondsFailure(claims: Record<string, unknown>, claim: TimeClaim): StepOutcome {
+  const names = claimsInMilliseconds(claims).map((name) => `\`${name}\``);
+  const which = names.length === 2 ? `${names[0]} and ${names[1]} are` : `${names[0] ?? `\`${claim}\``} is`;
+  return failBecause(
+    "timestamps_in_milliseconds",
+    `${which} in milliseconds, not seconds (${claim} ${String(claims[claim])}). ${MILLISECONDS_FIX}`,
+    claim,
+    MILLISECONDS_FIX,
+  );
+}
+
 export function checkExp({ claims, nowSeconds }: ClaimInput): StepOutcome {
   const exp = readTimeClaim(claims, "exp", true);
   if (!exp.ok) return failWith(exp.failure);
   const value = exp.value as number;
-  const hint = looksLikeMs(value) ? MILLISECONDS_HINT : undefined;
+  if (looksLikeMs(value)) return millisecondsFailure(claims, "exp");
   const ago = nowSeconds - value;
   if (ago > CLOCK_SKEW_SECONDS) {
     return fail(
@@ -53,43 +73,42 @@ export function checkExp({ claims, nowSeconds }: ClaimInput): StepOutcome {
       "Mint the token when the page is rendered (or fetch a fresh one before Reqio.identify), not once at login.",
     );
   }
-  if (ago > 0) return pass(`Expired ${plural(ago, "second")} ago, within the ${CLOCK_SKEW_SECONDS} s clock-skew allowance.`, hint);
-  return pass(`Expires in ${plural(-ago, "second")} (${isoTime(value)}).`, hint);
+  if (ago > 0) return pass(`Expired ${plural(ago, "second")} ago, within the ${CLOCK_SKEW_SECONDS} s clock-skew allowance.`);
+  return pass(`Expires in ${plural(-ago, "second")} (${isoTime(value)}).`);
 }
 
 export function checkIat({ claims, nowSeconds }: ClaimInput): StepOutcome {
   const iat = readTimeClaim(claims, "iat", true);
   if (!iat.ok) return failWith(iat.failure);
   const value = iat.value as number;
-  const hint = looksLikeMs(value) ? MILLISECONDS_HINT.replace("exp", "iat") : undefined;
+  if (looksLikeMs(value)) return millisecondsFailure(claims, "iat");
   const ahead = value - nowSeconds;
   if (ahead > CLOCK_SKEW_SECONDS) {
     return fail(
       "iat_in_future",
       `\`iat\` is ${plural(ahead, "second")} in the future (iat ${value} = ${isoTime(value)}); more than ${CLOCK_SKEW_SECONDS} s of clock skew. Sync the signing server's clock (NTP).`,
       "iat",
-      hint ?? "The signing server's clock is ahead of real time; enable NTP time sync.",
+      "The signing server's clock is ahead of real time; enable NTP time sync.",
     );
   }
-  return pass(ahead > 0 ? `Issued ${plural(ahead, "second")} in the future (within skew).` : `Issued ${plural(-ahead, "second")} ago.`, hint);
+  return pass(ahead > 0 ? `Issued ${plural(ahead, "second")} in the future (within skew).` : `Issued ${plural(-ahead, "second")} ago.`);
 }
 
 export function checkLifetime({ claims }: ClaimInput): StepOutcome {
   const exp = readTimeClaim(claims, "exp", true);
   const iat = readTimeClaim(claims, "iat", true);
   if (!exp.ok || !iat.ok) return skipped("Needs valid `exp` and `iat`.");
+  if (looksLikeMs(exp.value) || looksLikeMs(iat.value)) return skipped("Needs `exp` and `iat` in seconds.");
   const lifetime = (exp.value as number) - (iat.value as number);
-  const hint = looksLikeMs(exp.value) ? MILLISECONDS_HINT : undefined;
   if (lifetime < 0) {
-    return fail("invalid_claim", `\`exp\` (${exp.value}) is before \`iat\` (${iat.value}).`, "exp", hint);
+    return fail("invalid_claim", `\`exp\` (${exp.value}) is before \`iat\` (${iat.value}).`, "exp");
   }
   if (lifetime > MAX_LIFETIME_SECONDS) {
     return fail(
       "lifetime_too_long",
-      `The token lives ${plural(lifetime, "second")} (\`exp\` - \`iat\`); the maximum is ${MAX_LIFETIME_SECONDS}. ` +
-        (hint === undefined ? `Use .setExpirationTime(now + ${MAX_LIFETIME_SECONDS}).` : "`exp` looks like milliseconds: use Math.floor(Date.now() / 1000)."),
+      `The token lives ${plural(lifetime, "second")} (\`exp\` - \`iat\`); the maximum is ${MAX_LIFETIME_SECONDS}. Use .setExpirationTime(now + ${MAX_LIFETIME_SECONDS}).`,
       "exp",
-      hint ?? `Set exp = iat + ${MAX_LIFETIME_SECONDS} and mint a new token per page load.`,
+      `Set exp = iat + ${MAX_LIFETIME_SECONDS} and mint a new token per page load.`,
     );
   }
   return pass(`Lives ${plural(lifetime, "second")} (max ${MAX_LIFETIME_SECONDS}).`);

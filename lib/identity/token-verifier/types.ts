@@ -8,6 +8,19 @@ import type { KeyObject } from "node:crypto";
  */
 export type VerifierKey = { id: string; label: string; key: Uint8Array; hmacKey?: KeyObject };
 
+/**
+ * A secret this project retired (rotated away or expired) within the last 30 days. Never verifies a
+ * token: it is only tried after a signature failed, to say which secret the token was signed with.
+ */
+export type RetiredKey = {
+  id: string;
+  key: Uint8Array;
+  last4: string;
+  retiredAt: number;
+  /** Who ended it, for the admin's debugger only (the public endpoint never names people). */
+  retiredBy: string | null;
+};
+
 export type TokenErrorCode =
   | "malformed_token"
   | "token_too_large"
@@ -30,9 +43,22 @@ export type IdentifiedUser = {
   mrrCents: number | null;
 };
 
+export type { FailureCause } from "./causes";
+import type { FailureCause } from "./causes";
+
+export type VerifyFailure = {
+  ok: false;
+  code: TokenErrorCode;
+  message: string;
+  claim?: string;
+  cause: FailureCause;
+  /** The rejected token's header and claims when both decoded (verifyIdentityToken only). */
+  decoded?: { header: Record<string, unknown>; claims: Record<string, unknown> };
+};
+
 export type VerifyResult =
   | { ok: true; user: IdentifiedUser; keyId: string; issuedAt: number; ageSeconds: number /* now - iat, may be negative */ }
-  | { ok: false; code: TokenErrorCode; message: string; claim?: string };
+  | VerifyFailure;
 
 export type VerifyOptions = {
   /** The exact `aud` this project expects: `<APP_URL>/p/<projectId>`. */
@@ -41,6 +67,8 @@ export type VerifyOptions = {
   keys: readonly VerifierKey[];
   /** Clock in milliseconds since the epoch (default Date.now). */
   now?: () => number;
+  /** Tried only after a signature failed, to name the secret the token was signed with. */
+  retiredKeys?: readonly RetiredKey[];
 };
 
 export type CheckStatus = "pass" | "fail" | "skipped";
@@ -53,9 +81,15 @@ export type TokenInspection = {
   checks: TokenCheck[];
   /** Label of the key that verified the signature, or null. */
   verifiedWith: string | null;
+  /** True when only the claims were checked (a stored example: no signature). */
+  claimsOnly: boolean;
+  /** Plausible mistakes that don't reject the token (amounts in dollars, an email as the user id). */
+  warnings: TokenWarning[];
 };
 
+export type TokenWarning = { id: "amount_under_one_dollar" | "email_as_sub"; message: string };
+
 export type InspectOptions = VerifyOptions & {
-  /** The project's plain secret; lets the debugger recognise common key-derivation mistakes. */
-  secretForHints?: string;
+  /** Re-check a stored example's claims: it has no signature (Reqio never keeps one), so none is checked. */
+  claimsOnly?: boolean;
 };

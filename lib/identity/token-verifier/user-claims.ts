@@ -9,18 +9,24 @@
  *   usually a pollution probe. (JSON.parse makes it an own property, so nothing is polluted either
  *   way; we only ever read fields with Object.hasOwn and build the user from scratch.) Other names
  *   such as `constructor` are harmless under Object.hasOwn and are ignored like any unknown claim.
- * - `sub` must not contain control characters (U+0000–U+001F, U+007F–U+009F): they are never part
- *   of a real user id and break logs and CSV exports.
+ * - `sub`, `email` and `traits.plan` must not contain control characters, bidirectional controls or
+ *   lone surrogates (unsafe-characters.ts): refused with cause unsafe_characters, never stored.
  */
 import { codePointLength, showValue } from "./display";
 import { isValidEmailAddress } from "./email-address";
 import { MAX_EMAIL_LENGTH, MAX_PLAN_LENGTH, MAX_SUB_LENGTH } from "./limits";
-import { readFail, readOk, type Read } from "./outcome";
+import { readFail, readFailBecause, readOk, type Read } from "./outcome";
+import { unsafeCharacterIn } from "./unsafe-characters";
 
 type Claims = Record<string, unknown>;
 export type Interval = "month" | "year";
 
 const optional = (object: Claims, name: string): unknown => (Object.hasOwn(object, name) ? object[name] : null);
+
+function unsafe<T>(value: string, claim: string): Read<T> | null {
+  const found = unsafeCharacterIn(value);
+  return found === null ? null : readFailBecause("unsafe_characters", `\`${claim}\` contains ${found}; send plain text.`, claim);
+}
 
 export function readReservedKeys(claims: Claims): Read<null> {
   return Object.hasOwn(claims, "__proto__")
@@ -41,10 +47,7 @@ export function readSub(claims: Claims): Read<string> {
   if (length > MAX_SUB_LENGTH) {
     return readFail("invalid_claim", `\`sub\` is ${length} characters; the maximum is ${MAX_SUB_LENGTH}.`, "sub");
   }
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(sub)) {
-    return readFail("invalid_claim", "`sub` must not contain control characters.", "sub");
-  }
-  return readOk(sub);
+  return unsafe(sub, "sub") ?? readOk(sub);
 }
 
 export function readEmail(claims: Claims): Read<string | null> {
@@ -55,6 +58,8 @@ export function readEmail(claims: Claims): Read<string | null> {
   if (length > MAX_EMAIL_LENGTH) {
     return readFail("invalid_claim", `\`email\` is ${length} characters; the maximum is ${MAX_EMAIL_LENGTH}.`, "email");
   }
+  const unsafeEmail = unsafe<string | null>(email, "email");
+  if (unsafeEmail !== null) return unsafeEmail;
   if (!isValidEmailAddress(email)) {
     return readFail("invalid_claim", `\`email\` is not a valid email address (got ${showValue(email)}).`, "email");
   }
@@ -84,7 +89,7 @@ export function readPlan(traits: Claims): Read<string | null> {
   if (length > MAX_PLAN_LENGTH) {
     return readFail("invalid_claim", `\`traits.plan\` is ${length} characters; the maximum is ${MAX_PLAN_LENGTH}.`, "traits.plan");
   }
-  return readOk(plan);
+  return unsafe<string | null>(plan, "traits.plan") ?? readOk(plan);
 }
 
 export function readAmount(traits: Claims): Read<number | null> {

@@ -7,8 +7,11 @@ import type { VerifyOptions, VerifyResult } from "./types";
  */
 export function verifyIdentityToken(token: unknown, options: VerifyOptions): VerifyResult {
   try {
-    return runPipeline(token, options, "first-failure").result;
+    const { result, header, claims } = runPipeline(token, options, "first-failure");
+    // A rejection carries what could be decoded (never the signature): the status panel's example.
+    if (!result.ok && header !== null && claims !== null) return { ...result, decoded: { header, claims } };
+    return result;
   } catch {
-    return { ok: false, code: "malformed_token", message: "The token could not be verified." };
+    return { ok: false, code: "malformed_token", message: "The token could not be verified.", cause: "malformed_token" };
   }
 }

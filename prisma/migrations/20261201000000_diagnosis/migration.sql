@@ -1,0 +1,21 @@
+-- AlterTable
+ALTER TABLE "IdentitySecret" ADD COLUMN "diagnosisCiphertext" TEXT;
+
+-- CreateTable
+CREATE TABLE "VerificationFailureExample" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "projectId" TEXT NOT NULL,
+    "cause" TEXT NOT NULL,
+    "code" TEXT NOT NULL,
+    "lastAt" DATETIME NOT NULL,
+    "header" TEXT NOT NULL,
+    "claims" TEXT NOT NULL,
+    CONSTRAINT "VerificationFailureExample_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "VerificationFailureExample_lastAt_idx" ON "VerificationFailureExample"("lastAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "VerificationFailureExample_projectId_cause_key" ON "VerificationFailureExample"("projectId", "cause");
+
