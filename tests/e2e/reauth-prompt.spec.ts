@@ -27,9 +27,9 @@ async function revealWithoutPrompt(page: Page): Promise<void> {
 test("right after sign-up, Reveal shows the secret without asking for the password again", async ({ page, context }) => {
   await signUp(page, "Newcomer");
   await createProject(page, "Fresh from sign-up");
+  await revealWithoutPrompt(page);
   const reauth = (await context.cookies()).find((cookie) => cookie.name === "reqio_reauth");
   expect(reauth).toMatchObject({ httpOnly: true, sameSite: "Strict" });
-  await revealWithoutPrompt(page);
 });
 
 test("right after sign-in, Reveal shows the secret without asking for the password again", async ({ page, browser }) => {
