@@ -1,7 +1,7 @@
 // POST/OPTIONS /api/v1/projects/{projectId}/identify on plain node:http: the HTTP half of
 // lib/identity/identify-request.ts. Reads no cookies, sets none; CORS for any origin.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { identify, MAX_BODY_BYTES, type IdentifyErrorCode, type IdentifyOutcome } from "@/lib/identity/identify-request";
+import { admitIdentify, identifyWithBody, MAX_BODY_BYTES, type Admitted, type IdentifyErrorCode, type IdentifyOutcome } from "@/lib/identity/identify-request";
 import { clientAddressOf } from "@/lib/http/client-address";
 import { describeError, log } from "@/lib/log";
 
@@ -57,26 +57,34 @@ function sendOutcome(response: ServerResponse, outcome: IdentifyOutcome): void {
   sendJson(response, STATUS[outcome.code], { ok: false, error }, extra);
 }
 
-/** Reads at most `limit` bytes; a larger body is refused without reading (or buffering) the rest. */
-function readCapped(request: IncomingMessage, limit: number): Promise<string | null> {
+/**
+ * Reads at most `limit` bytes, with event callbacks rather than a Promise (this runs per request); a
+ * larger body is refused (null) without reading or buffering the rest. `onError` when the client hangs
+ * up before the body ended.
+ */
+function readCapped(request: IncomingMessage, limit: number, onBody: (text: string | null) => void, onError: (error: Error) => void): void {
   const declared = Number(request.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > limit) return Promise.resolve(null);
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        request.removeAllListeners("data");
-        request.resume(); // drain without keeping it, so the 413 still reaches the client
-        resolve(null);
-      } else chunks.push(chunk);
-    });
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    request.on("error", reject);
-    // A client that hangs up mid-body never sends "end": settle instead of waiting forever.
-    request.on("close", () => reject(new Error("the client closed the request before its body ended")));
+  if (Number.isFinite(declared) && declared > limit) return onBody(null);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let settled = false;
+  const settle = (deliver: () => void) => {
+    if (settled) return;
+    settled = true;
+    deliver();
+  };
+  request.on("data", (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > limit) {
+      request.removeAllListeners("data");
+      request.resume(); // drain without keeping it, so the 413 still reaches the client
+      settle(() => onBody(null));
+    } else chunks.push(chunk);
   });
+  request.on("end", () => settle(() => onBody(chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8"))));
+  request.on("error", (error) => settle(() => onError(error)));
+  // A client that hangs up mid-body never sends "end": settle instead of waiting forever.
+  request.on("close", () => settle(() => onError(new Error("the client closed the request before its body ended"))));
 }
 
 /** The project ID from the path, or null when its percent-escapes are malformed. */
@@ -88,7 +96,7 @@ function projectIdFrom(rawSegment: string): string | null {
   }
 }
 
-export async function handleIdentify(request: IncomingMessage, response: ServerResponse, rawProjectId: string): Promise<void> {
+export function handleIdentify(request: IncomingMessage, response: ServerResponse, rawProjectId: string): void {
   if (request.method === "OPTIONS") {
     response.writeHead(204, CORS_HEADERS);
     response.end();
@@ -103,20 +111,29 @@ export async function handleIdentify(request: IncomingMessage, response: ServerR
     sendJson(response, 404, { ok: false, error: { code: "project_not_found", message: "No project has this ID. Check data-project-id on the widget tag." } });
     return;
   }
-  try {
-    const outcome = await identify({
-      projectId,
-      clientAddress: clientAddressOf(request),
-      contentType: request.headers["content-type"],
-      readBody: () => readCapped(request, MAX_BODY_BYTES),
-    });
-    sendOutcome(response, outcome);
-  } catch (error) {
+  const failed = (error: unknown) => {
     // Our failure, not the caller's: an honest 503 the widget retries, never a 4xx that blames the token.
     if (request.destroyed) log("info", "identify request aborted by the client", {});
     else log("error", "identify failed unexpectedly", { error: describeError(error) });
     if (!response.headersSent) {
       sendOutcome(response, { ok: false, code: "temporarily_unavailable", message: "Reqio could not check this token right now. Retry shortly.", retryAfterSeconds: 2 });
     }
+  };
+  const withBody = (admitted: Admitted) =>
+    readCapped(request, MAX_BODY_BYTES, (text) => {
+      try {
+        sendOutcome(response, identifyWithBody(admitted, text));
+      } catch (error) {
+        failed(error);
+      }
+    }, failed);
+  try {
+    const admission = admitIdentify({ projectId, clientAddress: clientAddressOf(request), contentType: request.headers["content-type"] });
+    if (admission instanceof Promise) {
+      admission.then((loaded) => (loaded.admitted ? withBody(loaded) : sendOutcome(response, loaded.outcome)), failed);
+    } else if (admission.admitted) withBody(admission);
+    else sendOutcome(response, admission.outcome);
+  } catch (error) {
+    failed(error);
   }
 }

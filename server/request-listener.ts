@@ -17,10 +17,7 @@ export function createRequestListener(options: { widget: WidgetAsset; next?: Nex
     const path = query === -1 ? url : url.slice(0, query);
     if (path === WIDGET_PATH) return handleWidget(request, response, options.widget);
     const identify = IDENTIFY_PATH.exec(path);
-    if (identify) {
-      void handleIdentify(request, response, identify[1]!);
-      return;
-    }
+    if (identify) return handleIdentify(request, response, identify[1]!);
     if (!options.next) {
       if (path === "/api/health") return void handleHealth(response);
       response.writeHead(404, { "Content-Type": "application/json; charset=utf-8" });

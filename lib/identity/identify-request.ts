@@ -2,7 +2,7 @@
 // verification, usage statistics. Plain Node: no Next, no React, no shiki on this path.
 import { z } from "zod";
 import { verifyIdentityToken, type FailureCause, type IdentifiedUser, type TokenErrorCode } from "@/lib/identity/token-verifier";
-import { cachedProjectVerification, KeysUnavailableError, projectVerification } from "@/lib/identity/project-keys";
+import { cachedProjectVerification, KeysUnavailableError, projectVerification, type ProjectVerification } from "@/lib/identity/project-keys";
 import { recordVerification } from "@/lib/identity/verification-recorder";
 import { createLocalFirstLimiter, limitFromEnv, type RateLimitVerdict } from "@/lib/rate-limit";
 
@@ -23,13 +23,12 @@ export type IdentifyOutcome =
   | { ok: true; user: Pick<IdentifiedUser, "id" | "email" | "plan" | "interval" | "mrrCents"> }
   | { ok: false; code: IdentifyErrorCode; message: string; cause?: FailureCause; retryAfterSeconds?: number };
 
-export type IdentifyRequest = {
-  projectId: string;
-  clientAddress: string;
-  contentType: string | undefined;
-  /** Reads the body up to MAX_BODY_BYTES; null when it is larger. */
-  readBody: () => Promise<string | null>;
-};
+/** What is known of a request before its body is read. */
+export type IdentifyRequest = { projectId: string; clientAddress: string; contentType: string | undefined };
+
+/** Admitted: the project's keys, to verify the body with once it is read. */
+export type Admitted = { admitted: true; request: IdentifyRequest; verification: ProjectVerification };
+type Admission = Admitted | { admitted: false; outcome: IdentifyOutcome };
 
 // Every request counts against its client's budget. Only tokens that verify spend the project's, so
 // junk posted with a project ID read off a customer's page can't lock out its real users; rejected
@@ -46,39 +45,64 @@ function rateLimited(verdict: Extract<RateLimitVerdict, { allowed: false }>, mes
 
 const reject = (code: IdentifyErrorCode, message: string): IdentifyOutcome => ({ ok: false, code, message });
 
-/** POST /api/v1/projects/{projectId}/identify, decided. */
-export async function identify(request: IdentifyRequest): Promise<IdentifyOutcome> {
+/**
+ * POST /api/v1/projects/{projectId}/identify, first half: limits, media type and the project's keys,
+ * before the body is read. Synchronous whenever the keys are cached (the hot path creates no promise);
+ * a Promise only while they load.
+ */
+export function admitIdentify(request: IdentifyRequest): Admission | Promise<Admission> {
   const { clientAddress } = request;
   const clientVerdict = perClient.consume(clientAddress);
-  if (!clientVerdict.allowed) return rateLimited(clientVerdict, "Too many identify requests from your address.");
+  if (!clientVerdict.allowed) return { admitted: false, outcome: rateLimited(clientVerdict, "Too many identify requests from your address.") };
   const failureVerdict = failuresPerClient.peek(clientAddress);
-  if (!failureVerdict.allowed) return rateLimited(failureVerdict, "Too many rejected identify requests from your address: fix the token, then retry.");
+  if (!failureVerdict.allowed) {
+    return { admitted: false, outcome: rateLimited(failureVerdict, "Too many rejected identify requests from your address: fix the token, then retry.") };
+  }
+  if (!/^application\/json\s*(;|$)/i.test(request.contentType ?? "")) {
+    return refused(request, reject("unsupported_media_type", 'Send the body as JSON with "Content-Type: application/json".'));
+  }
+  try {
+    const cached = cachedProjectVerification(request.projectId);
+    if (cached !== undefined) return admission(request, cached);
+    return projectVerification(request.projectId).then((loaded) => admission(request, loaded), (error: unknown) => unavailable(request, error));
+  } catch (error) {
+    return unavailable(request, error);
+  }
+}
 
-  const outcome = await decide(request);
-  if (!outcome.ok && outcome.code !== "temporarily_unavailable" && outcome.code !== "rate_limited") failuresPerClient.consume(clientAddress);
+/** Second half, synchronous: the body (null when over MAX_BODY_BYTES) verified with the admitted keys. */
+export function identifyWithBody({ request, verification }: Admitted, text: string | null): IdentifyOutcome {
+  const outcome = decide(request.projectId, verification, text);
+  if (!outcome.ok && outcome.code !== "rate_limited") failuresPerClient.consume(request.clientAddress);
   return outcome;
 }
 
-async function decide({ projectId, contentType, readBody }: IdentifyRequest): Promise<IdentifyOutcome> {
-  if (!/^application\/json\s*(;|$)/i.test(contentType ?? "")) {
-    return reject("unsupported_media_type", 'Send the body as JSON with "Content-Type: application/json".');
-  }
-  let verification;
-  try {
-    verification = cachedProjectVerification(projectId);
-    if (verification === undefined) verification = await projectVerification(projectId);
-  } catch (error) {
-    if (!(error instanceof KeysUnavailableError)) throw error;
-    return {
+function admission(request: IdentifyRequest, verification: ProjectVerification | null): Admission {
+  if (!verification) return refused(request, reject("project_not_found", "No project has this ID. Check data-project-id on the widget tag."));
+  return { admitted: true, request, verification };
+}
+
+/** A rejection before the body is read: it spends the client's failure budget like any other. */
+function refused(request: IdentifyRequest, outcome: IdentifyOutcome): Admission {
+  failuresPerClient.consume(request.clientAddress);
+  return { admitted: false, outcome };
+}
+
+// Our outage, not the caller's mistake: it spends no failure budget.
+function unavailable(_request: IdentifyRequest, error: unknown): Admission {
+  if (!(error instanceof KeysUnavailableError)) throw error;
+  return {
+    admitted: false,
+    outcome: {
       ok: false,
       code: "temporarily_unavailable",
       message: "Reqio can't check tokens for this project right now. Retry shortly; the token is not at fault.",
       retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
-    };
-  }
-  if (!verification) return reject("project_not_found", "No project has this ID. Check data-project-id on the widget tag.");
+    },
+  };
+}
 
-  const text = await readBody();
+function decide(projectId: string, verification: ProjectVerification, text: string | null): IdentifyOutcome {
   if (text === null) {
     recordVerification(projectId, { code: "token_too_large" });
     return reject("token_too_large", "The request body is over 16 KB; an identity token must be at most 8 KB.");
