@@ -3,69 +3,71 @@ import { useActionState, useState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { useReauth } from "@/components/identity/reauth";
 import { useLiveStatus } from "@/components/identity/live-status";
+import { UsageSummary } from "@/components/identity/usage-summary";
 import { formatDuration, formatRelativeTime } from "@/lib/format-time";
+import { EXPIRY_CONFIRMATION_REQUIRED as CONFIRMATION_REQUIRED, tokensText, windowText } from "@/lib/identity/usage-text";
+import type { PreviousSecretJson } from "@/lib/identity/integration-status";
 import type { ActionResult } from "@/lib/result";
 import type { FormAction } from "@/lib/actions/form-action";
 
-export type PreviousSecretView = {
-  id: string;
-  masked: string;
-  stopsIn: string;
-  lastUsed: string;
-  tokensLastHour: number;
-  looksSafeToExpire: boolean;
-  newSecretInUse: boolean;
-};
+type PanelProps = { projectId: string; projectName: string; canExpire: boolean; expireAction: FormAction<null> };
 
 /**
  * The previous secret's panel while it is live, from the polled status: it disappears once its grace
- * period ends (the server stops reporting it at expiresAt, swept or not) or someone expires it.
+ * period ends (the server stops reporting it at expiresAt, swept or not) or someone expires it, and then
+ * says so, so nothing on the page still claims it verifies.
  */
-export function LivePreviousSecret({ projectId, canExpire, expireAction }: { projectId: string; canExpire: boolean; expireAction: FormAction<null> }) {
+export function LivePreviousSecret(props: PanelProps) {
   const { previous, generatedAt } = useLiveStatus();
-  if (!previous) return null;
-  const now = new Date(generatedAt);
-  const view: PreviousSecretView = {
-    id: previous.id,
-    masked: `••••${previous.last4}`,
-    stopsIn: formatDuration(new Date(previous.expiresAt).getTime() - now.getTime()),
-    lastUsed: previous.lastUsedAt ? formatRelativeTime(new Date(previous.lastUsedAt), now) : "never since the rotation",
-    tokensLastHour: previous.tokensLastHour,
-    looksSafeToExpire: previous.looksSafeToExpire,
-    newSecretInUse: previous.newSecretInUse,
-  };
+  const [seen, setSeen] = useState(previous && { id: previous.id, last4: previous.last4 });
+  const [ended, setEnded] = useState<string | null>(null);
+  if ((previous?.id ?? null) !== (seen?.id ?? null)) {
+    setEnded(!previous && seen ? seen.last4 : null);
+    setSeen(previous && { id: previous.id, last4: previous.last4 });
+  }
+  if (!previous) {
+    return ended ? (
+      <p role="status" className="mt-3 text-sm text-zinc-700" data-testid="previous-secret-ended">
+        The previous secret ••••{ended} has expired: tokens signed with it are rejected. Only the current secret verifies.
+      </p>
+    ) : null;
+  }
   return (
     <div className="mt-3">
       {/* Keyed: a different previous secret (rotated again) starts with a closed dialog and no result. */}
-      <PreviousSecretPanel key={previous.id} projectId={projectId} canExpire={canExpire} expireAction={expireAction} previous={view} />
+      <PreviousSecretPanel key={previous.id} {...props} previous={previous} now={new Date(generatedAt)} />
     </div>
   );
 }
 
-/** "Previous secret ••••9f2c — stops working in 23 h 12 min — last used 3 min ago — 145 tokens in the last hour". */
-export function PreviousSecretPanel({ projectId, previous, canExpire, expireAction }: {
-  projectId: string;
-  previous: PreviousSecretView;
-  canExpire: boolean;
-  expireAction: FormAction<null>;
-}) {
+/** "Previous secret ••••9f2c — stops working in 23 h 12 min — last used 3 min ago — 145 tokens in the last hour and 7 min". */
+export function PreviousSecretPanel({ projectId, projectName, previous, now, canExpire, expireAction }: PanelProps & { previous: PreviousSecretJson; now: Date }) {
   const [open, setOpen] = useState(false);
+  const [typed, setTyped] = useState("");
   const reauth = useReauth();
   const [result, dispatch, pending] = useActionState<ActionResult<null> | null, FormData>(async (prior, formData) => {
     const outcome = await expireAction(prior, formData);
-    if (outcome.ok || outcome.code !== "reauth_required") setOpen(false);
+    if (outcome.ok || (outcome.code !== "reauth_required" && outcome.code !== CONFIRMATION_REQUIRED)) setOpen(false);
     else reauth.intercept(outcome, () => dispatch(formData));
     return outcome;
   }, null);
+  const masked = `••••${previous.last4}`;
+  const lastUsedAt = previous.lastUsedAt ? new Date(previous.lastUsedAt) : null;
+  const lastUsed = lastUsedAt ? formatRelativeTime(lastUsedAt, now) : "never since the rotation";
+  // The server insists on the name too (it may know of a token the last poll didn't show yet).
+  const askName = previous.inUse || (result?.ok === false && result.code === CONFIRMATION_REQUIRED);
+  const nameError = result?.ok === false && result.code === CONFIRMATION_REQUIRED ? result.error : undefined;
+  const outside = result && (result.ok || (result.code !== "reauth_required" && result.code !== CONFIRMATION_REQUIRED)) ? result : null;
 
   return (
     <div className="flex flex-col gap-2 rounded-md border border-amber-200 bg-amber-50/60 p-3 text-sm" data-testid="previous-secret">
       <p>
-        <span className="font-medium">Previous secret {previous.masked}</span> — stops working in {previous.stopsIn} — last used {previous.lastUsed} —{" "}
-        {previous.tokensLastHour} {previous.tokensLastHour === 1 ? "token" : "tokens"} in the last hour
+        <span className="font-medium">Previous secret {masked}</span> — stops working in {formatDuration(new Date(previous.expiresAt).getTime() - now.getTime())} —
+        last used {lastUsed} — {tokensText(previous.tokensLastHour)} in the last {windowText(previous.hourMinutes)}
       </p>
       {previous.looksSafeToExpire ? (
         <p className="text-emerald-800">Nothing has used it for 15 minutes while the new secret is in use: it looks safe to expire now.</p>
@@ -77,19 +79,38 @@ export function PreviousSecretPanel({ projectId, previous, canExpire, expireActi
           <DialogTrigger asChild>
             <Button variant="secondary" className="self-start">Expire now…</Button>
           </DialogTrigger>
-          <DialogContent title="Expire the previous secret now?" description={`Tokens signed with ${previous.masked} are rejected from the next request on. Its ciphertext is deleted; only a fingerprint stays for the audit log.`}>
-            <ActionForm dispatch={dispatch} className="flex justify-end gap-2">
+          <DialogContent title="Expire the previous secret now?" description={`Tokens signed with ${masked} are rejected from the next request on. Its ciphertext is deleted; only a fingerprint stays for the audit log.`}>
+            <ActionForm dispatch={dispatch} className="flex flex-col gap-4">
               <input type="hidden" name="projectId" value={projectId} />
               <input type="hidden" name="previousSecretId" value={previous.id} />
-              <DialogClose asChild>
-                <Button variant="secondary">Cancel</Button>
-              </DialogClose>
-              <Button type="submit" variant="danger" disabled={pending}>{pending ? "Expiring…" : "Expire now"}</Button>
+              <UsageSummary usage={previous} now={now} lastUsedLabel="Last verified a token" neverUsed="never since the rotation" />
+              {askName && (
+                <>
+                  <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="in-use-warning">
+                    It verified a token {lastUsedAt ? formatRelativeTime(lastUsedAt, now) : "moments ago"}: some of your servers still sign with it,
+                    and their users stop being identified the moment you confirm.
+                  </p>
+                  <Field
+                    label={`Type "${projectName}" to confirm`}
+                    name="confirmation"
+                    autoComplete="off"
+                    value={typed}
+                    onChange={(event) => setTyped(event.target.value)}
+                    error={nameError}
+                  />
+                </>
+              )}
+              <div className="flex justify-end gap-2">
+                <DialogClose asChild>
+                  <Button variant="secondary">Cancel</Button>
+                </DialogClose>
+                <Button type="submit" variant="danger" disabled={pending || (askName && typed.trim() !== projectName)}>{pending ? "Expiring…" : "Expire now"}</Button>
+              </div>
             </ActionForm>
           </DialogContent>
         </Dialog>
       )}
-      <FormStatus result={result && (result.ok || result.code !== "reauth_required") ? result : null} />
+      <FormStatus result={outside} />
     </div>
   );
 }

@@ -17,19 +17,23 @@ const HINTS: Record<string, string> = {
   "7d": "For slow release cycles.",
 };
 
-export function RotateSecretDialog({ projectId, expectedSecretId, livePreviousMasked, action, onRotated }: {
+export function RotateSecretDialog({ projectId, expectedSecretId, livePrevious, action, onRotated }: {
   projectId: string;
   /** The secret the admin is looking at: a stale or repeated confirm is refused instead of rotating twice. */
   expectedSecretId: string;
-  livePreviousMasked: string | null;
+  /** The previous secret while it still verifies (live status), or null. */
+  livePrevious: { id: string; masked: string } | null;
   action: FormAction<SecretView>;
   onRotated: (view: SecretView) => void;
 }) {
   const [open, setOpen] = useState(false);
+  /** The secret this rotation left in its grace period: the success message holds only while it verifies. */
+  const [inGrace, setInGrace] = useState<string | null>(null);
   const reauth = useReauth();
   const [result, dispatch, pending] = useActionState<ActionResult<SecretView> | null, FormData>(async (previous, formData) => {
     const outcome = await action(previous, formData);
     if (outcome.ok) {
+      setInGrace(formData.get("grace") === "immediately" ? null : String(formData.get("expectedSecretId")));
       onRotated(outcome.data);
       setOpen(false);
     } else {
@@ -38,6 +42,8 @@ export function RotateSecretDialog({ projectId, expectedSecretId, livePreviousMa
     return outcome;
   }, null);
   const visible = result && (result.ok || result.code !== "reauth_required") ? result : null;
+  // "Keeps verifying until its grace period ends" turns false once it expired (Expire now, or on time).
+  const outdated = visible?.ok && inGrace !== null && livePrevious?.id !== inGrace;
 
   return (
     <div className="flex flex-wrap items-center gap-3">
@@ -64,9 +70,9 @@ export function RotateSecretDialog({ projectId, expectedSecretId, livePreviousMa
                 </label>
               ))}
             </fieldset>
-            {livePreviousMasked && (
+            {livePrevious && (
               <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-                The previous secret {livePreviousMasked} is still in its grace period. Rotating again ends it <strong>immediately</strong>: at most
+                The previous secret {livePrevious.masked} is still in its grace period. Rotating again ends it <strong>immediately</strong>: at most
                 two secrets are live at once.
               </p>
             )}
@@ -80,7 +86,7 @@ export function RotateSecretDialog({ projectId, expectedSecretId, livePreviousMa
           </ActionForm>
         </DialogContent>
       </Dialog>
-      {!open && <FormStatus result={visible} />}
+      {!open && !outdated && <FormStatus result={visible} />}
     </div>
   );
 }

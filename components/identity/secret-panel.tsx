@@ -89,7 +89,7 @@ export function SecretPanel(props: SecretPanelProps) {
         <RotateSecretDialog
           projectId={props.projectId}
           expectedSecretId={props.secretId}
-          livePreviousMasked={livePrevious ? `••••${livePrevious.last4}` : null}
+          livePrevious={livePrevious && { id: livePrevious.id, masked: `••••${livePrevious.last4}` }}
           action={props.rotateAction}
           onRotated={(view) => setRevealed({ ...view, justRotated: true })}
         />

@@ -1,18 +1,15 @@
-import { BUCKET_MS } from "@/lib/identity/verification-recorder";
+import { usageFromCounters, type SecretUsage } from "@/lib/identity/secret-usage";
 
-const HOUR_MS = 60 * 60 * 1000;
 /** Quiet this long while the new secret is in use, and expiring the old one looks safe. */
 export const SAFE_TO_EXPIRE_AFTER_MS = 15 * 60 * 1000;
 
 /** What the page shows of the current secret: never the secret, only its masked tail and fingerprint. */
 export type CurrentSecretSummary = { id: string; last4: string; fingerprint: string; createdAt: Date };
 
-export type PreviousSecretStatus = {
+export type PreviousSecretStatus = SecretUsage & {
   id: string;
   last4: string;
   expiresAt: Date;
-  lastUsedAt: Date | null;
-  tokensLastHour: number;
   newSecretInUse: boolean;
   looksSafeToExpire: boolean;
 };
@@ -31,17 +28,14 @@ export function previousSecretStatus(
 ): PreviousSecretStatus | null {
   const { previous } = input;
   if (!previous?.expiresAt || previous.retiredAt || previous.expiresAt <= now) return null;
-  const since = now.getTime() - HOUR_MS - (now.getTime() % BUCKET_MS);
-  const code = `secret:${previous.id}`;
-  const tokensLastHour = input.counters.reduce((sum, row) => (row.code === code && row.bucketStart.getTime() >= since ? sum + row.count : sum), 0);
+  const usage = usageFromCounters({ counters: input.counters, code: `secret:${previous.id}`, lastUsedAt: previous.lastUsedAt }, now);
   const newSecretInUse = Boolean(input.currentLastUsedAt);
   const quiet = !previous.lastUsedAt || now.getTime() - previous.lastUsedAt.getTime() >= SAFE_TO_EXPIRE_AFTER_MS;
   return {
     id: previous.id,
     last4: previous.last4,
     expiresAt: previous.expiresAt,
-    lastUsedAt: previous.lastUsedAt,
-    tokensLastHour,
+    ...usage,
     newSecretInUse,
     looksSafeToExpire: quiet && newSecretInUse,
   };

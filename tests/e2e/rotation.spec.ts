@@ -83,8 +83,12 @@ test("during a 24 h grace period both secrets verify; Expire now cuts the old on
   await expect(dialog.getByRole("note")).toContainText("Rotating again ends it immediately");
   await dialog.getByRole("button", { name: "Cancel" }).click();
 
+  // The old secret verified a token moments ago: expiring it wants the project's name typed.
+  await expect(previous).toContainText(/last used (just now|\d+ seconds? ago)/, { timeout: 15_000 });
   await previous.getByRole("button", { name: "Expire now…" }).click();
-  await page.getByRole("dialog", { name: "Expire the previous secret now?" }).getByRole("button", { name: "Expire now" }).click();
+  const expire = page.getByRole("dialog", { name: "Expire the previous secret now?" });
+  await expire.getByLabel('Type "Graceful project" to confirm').fill("Graceful project");
+  await expire.getByRole("button", { name: "Expire now" }).click();
   await expect(previous).toBeHidden();
   expect(await identify(page.request, projectId, oldToken)).toMatchObject({ status: 401, body: { error: { code: "bad_signature" } } });
   expect((await identify(page.request, projectId, newToken)).status).toBe(200);

@@ -12,6 +12,7 @@ import { expirePreviousSecret, rotateIdentitySecret } from "@/lib/identity/secre
 import { GRACE_PERIOD_IDS } from "@/lib/identity/grace-period";
 import { highlightedEnvSnippet } from "@/lib/identity/identity-page-data";
 import { forgetProjectVerification } from "@/lib/identity/project-keys";
+import { checkExpiryConfirmation, EXPIRY_CONFIRMATION_REQUIRED } from "@/lib/identity/secret-usage";
 import { debugIdentityToken, mintTestToken, type TokenDebugReport } from "@/lib/identity/token-debugger";
 import { coded, failure, success } from "@/lib/result";
 import type { SecretView } from "@/lib/identity/secret-view";
@@ -65,11 +66,13 @@ export const rotateIdentitySecretAction = authenticatedAction(
 
 export const expirePreviousSecretAction = authenticatedAction(
   "expirePreviousSecret",
-  ProjectInput.extend({ previousSecretId: z.string().min(1).max(64) }),
+  ProjectInput.extend({ previousSecretId: z.string().min(1).max(64), confirmation: z.string().max(200).optional() }),
   async (input, user) => {
     const access = await authorizeProject(user.id, input.projectId, "secret:expire");
     if (!access.ok) return access;
     if (!(await hasRecentReauth(user.id))) return needsPassword();
+    const confirmed = await checkExpiryConfirmation({ projectId: access.project.id, previousSecretId: input.previousSecretId, confirmation: input.confirmation });
+    if (!confirmed.ok) return { ...coded(EXPIRY_CONFIRMATION_REQUIRED, confirmed.message), fieldErrors: { confirmation: confirmed.message } };
     await expirePreviousSecret({ projectId: access.project.id, teamId: access.team.id, expectedSecretId: input.previousSecretId, actor: await actorFor(user) });
     forgetProjectVerification(access.project.id);
     revalidatePath(identityPath(access.project.id));

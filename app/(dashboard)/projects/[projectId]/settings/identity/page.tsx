@@ -110,7 +110,7 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
           hideAction={hideIdentitySecretAction}
           rotateAction={rotateIdentitySecretAction}
         />
-        <LivePreviousSecret projectId={project.id} canExpire={can(role, "secret:expire")} expireAction={expirePreviousSecretAction} />
+        <LivePreviousSecret projectId={project.id} projectName={project.name} canExpire={can(role, "secret:expire")} expireAction={expirePreviousSecretAction} />
         <SecretAge createdAt={secret.createdAt} now={now} reminderDays={serverConfig().rotationReminderDays} />
         {lastChange && (
           <p className="mt-3 text-sm text-zinc-600" data-testid="secret-history">
