@@ -20,7 +20,7 @@ export function useReauth(): Reauth {
   return reauth;
 }
 
-/** Asks for the password before reveal, rotate and expire when it wasn't confirmed in the last 5 minutes. */
+/** Asks for the password before reveal, rotate, expire and delete when it wasn't confirmed in the last 5 minutes. */
 export function ReauthProvider({ projectId, confirmAction, children }: { projectId: string; confirmAction: FormAction<null>; children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const retry = useRef<(() => void) | null>(null);
@@ -46,7 +46,7 @@ export function ReauthProvider({ projectId, confirmAction, children }: { project
     <ReauthContext value={{ intercept }}>
       {children}
       <Dialog open={open} onOpenChange={setOpen}>
-        <DialogContent title="Confirm your password" description="Revealing, rotating or expiring a secret needs your password from the last 5 minutes.">
+        <DialogContent title="Confirm your password" description="Revealing, rotating or expiring a secret, and deleting a project, need your password from the last 5 minutes.">
           <ActionForm dispatch={dispatch} className="flex flex-col gap-4">
             <input type="hidden" name="projectId" value={projectId} />
             <Field

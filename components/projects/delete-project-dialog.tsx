@@ -1,8 +1,20 @@
 "use client";
 import { ConfirmByTypingDialog } from "@/components/ui/confirm-by-typing-dialog";
+import { useReauth } from "@/components/identity/reauth";
+import { UsageSummary } from "@/components/identity/usage-summary";
+import type { SecretUsageJson } from "@/lib/identity/usage-text";
 import type { FormAction } from "@/lib/actions/form-action";
 
-export function DeleteProjectDialog({ action, projectId, projectName }: { action: FormAction<unknown>; projectId: string; projectName: string }) {
+/** Deleting breaks the customer's production at once: it shows the live traffic and asks for the password too. */
+export function DeleteProjectDialog({ action, projectId, projectName, usage, usageAt }: {
+  action: FormAction<unknown>;
+  projectId: string;
+  projectName: string;
+  /** The project's identify traffic when the page was rendered, at `usageAt` (ISO). */
+  usage: SecretUsageJson;
+  usageAt: string;
+}) {
+  const reauth = useReauth();
   return (
     <ConfirmByTypingDialog
       action={action}
@@ -13,6 +25,14 @@ export function DeleteProjectDialog({ action, projectId, projectName }: { action
       description="This deletes the project and its signing secret. Your servers' tokens for it stop verifying immediately. This can't be undone."
       confirmLabel="Delete project"
       pendingLabel="Deleting…"
-    />
+      intercept={reauth.intercept}
+    >
+      <UsageSummary usage={usage} now={new Date(usageAt)} lastUsedLabel="Last verified token" neverUsed="never" />
+      {usage.inUse && (
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="in-use-warning">
+          Your servers are sending this project tokens right now: deleting it stops identifying their users at once.
+        </p>
+      )}
+    </ConfirmByTypingDialog>
   );
 }

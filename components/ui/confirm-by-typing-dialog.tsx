@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useActionState, useState, type ReactNode } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
@@ -8,7 +8,7 @@ import type { ActionResult } from "@/lib/result";
 import type { FormAction } from "@/lib/actions/form-action";
 
 /** A destructive action confirmed by typing a name back; the server checks the name again. */
-export function ConfirmByTypingDialog({ action, fields, name, triggerLabel, title, description, confirmLabel, pendingLabel }: {
+export function ConfirmByTypingDialog({ action, fields, name, triggerLabel, title, description, confirmLabel, pendingLabel, children, intercept }: {
   action: FormAction<unknown>;
   /** Hidden inputs identifying what is deleted. */
   fields: Record<string, string>;
@@ -18,9 +18,16 @@ export function ConfirmByTypingDialog({ action, fields, name, triggerLabel, titl
   description: string;
   confirmLabel: string;
   pendingLabel: string;
+  /** Shown above the name field: what the action is about to break. */
+  children?: ReactNode;
+  /** Takes a failure the page handles itself (the password prompt, which calls `retry` once confirmed). */
+  intercept?: (result: ActionResult<unknown>, retry: () => void) => boolean;
 }) {
   const [typed, setTyped] = useState("");
-  const [result, dispatch, pending] = useActionState<ActionResult<unknown> | null, FormData>(action, null);
+  const [result, dispatch, pending] = useActionState<ActionResult<unknown> | null, FormData>(async (previous, formData) => {
+    const outcome = await action(previous, formData);
+    return intercept?.(outcome, () => dispatch(formData)) ? null : outcome;
+  }, null);
   return (
     <Dialog>
       <DialogTrigger asChild>
@@ -29,6 +36,7 @@ export function ConfirmByTypingDialog({ action, fields, name, triggerLabel, titl
       <DialogContent title={title} description={description}>
         <ActionForm dispatch={dispatch} className="flex flex-col gap-4">
           {Object.entries(fields).map(([key, value]) => <input key={key} type="hidden" name={key} value={value} />)}
+          {children}
           <Field
             label={`Type "${name}" to confirm`}
             name="confirmation"

@@ -5,9 +5,10 @@ import { redirect } from "next/navigation";
 import { authenticatedAction } from "@/lib/actions/define-action";
 import { authorizeProject } from "@/lib/auth/access";
 import { actorFor } from "@/lib/auth/session";
+import { hasRecentReauth, REAUTH_REQUIRED } from "@/lib/auth/reauth";
 import { deleteProject, renameProject } from "@/lib/projects/projects";
 import { projectNameSchema } from "@/lib/projects/project-name";
-import { success } from "@/lib/result";
+import { coded, success } from "@/lib/result";
 import { forgetProjectVerification } from "@/lib/identity/project-keys";
 
 const projectId = z.string().min(1).max(64);
@@ -30,6 +31,8 @@ export const deleteProjectAction = authenticatedAction(
   async (input, user) => {
     const access = await authorizeProject(user.id, input.projectId, "project:delete");
     if (!access.ok) return access;
+    // It breaks the customer's production at once: a fresh password, like rotating the secret.
+    if (!(await hasRecentReauth(user.id))) return coded(REAUTH_REQUIRED, "Confirm your password to continue.");
     await deleteProject({
       teamId: access.team.id,
       projectId: access.project.id,

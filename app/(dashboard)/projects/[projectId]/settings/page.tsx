@@ -10,7 +10,11 @@ import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { RenameProjectForm } from "@/components/projects/rename-project-form";
 import { DeleteProjectDialog } from "@/components/projects/delete-project-dialog";
+import { ReauthProvider } from "@/components/identity/reauth";
+import { projectIdentityUsage } from "@/lib/identity/secret-usage";
+import { usageJson } from "@/lib/identity/usage-text";
 import { deleteProjectAction, renameProjectAction } from "./actions";
+import { confirmPasswordAction } from "./identity/actions";
 
 export const metadata: Metadata = { title: "Project settings" };
 
@@ -20,6 +24,9 @@ export default async function ProjectGeneralSettingsPage({ params }: { params: P
   const access = await findProjectAccess(user.id, projectId);
   if (!access) notFound();
   const { project, team, role } = access;
+  const canDelete = can(role, "project:delete");
+  const now = new Date();
+  const usage = canDelete ? await projectIdentityUsage(project.id, now) : null;
 
   return (
     <>
@@ -44,9 +51,17 @@ export default async function ProjectGeneralSettingsPage({ params }: { params: P
           <RenameProjectForm action={renameProjectAction} projectId={project.id} currentName={project.name} maxLength={PROJECT_NAME_MAX} />
         </Card>
       )}
-      {can(role, "project:delete") && (
+      {usage && (
         <Card id="danger" title="Delete project" description="Deletes the project and its signing secret. Tokens for it stop verifying." className="border-red-200">
-          <DeleteProjectDialog action={deleteProjectAction} projectId={project.id} projectName={project.name} />
+          <ReauthProvider projectId={project.id} confirmAction={confirmPasswordAction}>
+            <DeleteProjectDialog
+              action={deleteProjectAction}
+              projectId={project.id}
+              projectName={project.name}
+              usage={usageJson(usage)}
+              usageAt={now.toISOString()}
+            />
+          </ReauthProvider>
         </Card>
       )}
     </>
