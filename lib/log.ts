@@ -5,6 +5,23 @@ type Fields = Record<string, string | number | boolean | null>;
 const SECRET_LIKE = /rqio_sk_[0-9A-Za-z]+/g;
 const JWT_LIKE = /eyJ[\w-]*\.[\w-]*\.[\w-]*/g;
 
+// Taken when this module loads, which the server entry does before Next replaces the global Date with
+// a wrapper that consults its async-context stores on every call.
+const wallClock = Date.now;
+const NativeDate = Date;
+let stampedAt = NaN;
+let stamp = "";
+
+/** The current time as ISO 8601, computed at most once per millisecond (log lines come in bursts). */
+export function logTimestamp(): string {
+  const now = wallClock();
+  if (now !== stampedAt) {
+    stampedAt = now;
+    stamp = new NativeDate(now).toISOString();
+  }
+  return stamp;
+}
+
 export function redact(text: string): string {
   return text.replace(SECRET_LIKE, "rqio_sk_[redacted]").replace(JWT_LIKE, "[redacted-token]");
 }
@@ -13,7 +30,7 @@ export function redact(text: string): string {
 export function formatLogLine(level: Level, message: string, fields: Fields = {}): string {
   const safe: Fields = {};
   for (const [key, value] of Object.entries(fields)) safe[key] = typeof value === "string" ? redact(value) : value;
-  return JSON.stringify({ time: new Date().toISOString(), level, message: redact(message), ...safe });
+  return JSON.stringify({ time: logTimestamp(), level, message: redact(message), ...safe });
 }
 
 export function log(level: Level, message: string, fields: Fields = {}): void {

@@ -33,20 +33,22 @@ const { loadWidgetAsset } = await import("./widget-route");
 const { installGracefulShutdown } = await import("./graceful-shutdown");
 const { flushProcessState } = await import("./flush-process-state");
 
+// Started here, before Next loads, in both modes (Next's boot finds it running): its hot path then
+// uses the clock as it was before Next wraps Date.
+if (process.env.REQIO_REQUEST_LOG !== "off") startRequestLog();
+
 let next: NextHandler | undefined;
 let upgrade: ((request: http.IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => void) | undefined;
 let closeNext = async () => {};
 if (!identifyOnly) {
   (process.env as Record<string, string | undefined>).NODE_ENV ??= dev ? "development" : "production";
   const { default: createNextServer } = await import("next");
-  // Next's own boot (instrumentation.ts) validates the database, starts the request log and the expiry sweep.
+  // Next's own boot (instrumentation.ts) validates the database and starts the expiry sweep.
   const app = createNextServer({ dev, dir: process.cwd(), port });
   await app.prepare();
   next = app.getRequestHandler() as NextHandler;
   if (dev) upgrade = app.getUpgradeHandler() as typeof upgrade; // hot reload
   closeNext = () => app.close();
-} else if (process.env.REQIO_REQUEST_LOG !== "off") {
-  startRequestLog();
 }
 
 const server = http.createServer();

@@ -1,6 +1,6 @@
 import http from "node:http";
 import { randomBytes } from "node:crypto";
-import { formatLogLine, log } from "@/lib/log";
+import { log, logTimestamp } from "@/lib/log";
 
 /** What one request's log line holds. Only these fields exist: no query, header, cookie or body. */
 export type RequestLogLine = { requestId: string; method: string; route: string; status: number; durationMs: number; aborted?: boolean };
@@ -16,14 +16,18 @@ export function routeOfPath(pathname: string): string {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/;
+const SECRET_PREFIX = "rqio_sk_";
 
 // Fresh ids are a random per-process prefix and a counter: unique, and no CSPRNG call per request.
 const ID_PREFIX = randomBytes(8).toString("hex");
 let sequence = 0;
 
-/** The proxy's X-Request-Id when it is a plain token, else a fresh one (24 hex characters). */
+/**
+ * The proxy's X-Request-Id when it is a plain token, else a fresh one (24 hex characters). Never one
+ * that looks like a signing secret: it would be echoed in a header and written to the log.
+ */
 export function requestIdFor(incoming: string | string[] | undefined): string {
-  if (typeof incoming === "string" && REQUEST_ID.test(incoming)) return incoming;
+  if (typeof incoming === "string" && REQUEST_ID.test(incoming) && !incoming.includes(SECRET_PREFIX)) return incoming;
   sequence = (sequence + 1) % 0x1_0000_0000;
   return ID_PREFIX + sequence.toString(16).padStart(8, "0");
 }
@@ -55,6 +59,14 @@ export function requestLogLine(input: { requestId: string; method: string | unde
   return line;
 }
 
+/**
+ * The info line, built by hand: every field is already restricted to JSON-safe characters (the id by
+ * REQUEST_ID, the method by its pattern, the route by routeOfPath), so nothing needs escaping or redacting.
+ */
+export function formatRequestLine(line: RequestLogLine): string {
+  return `{"time":"${logTimestamp()}","level":"info","message":"request","requestId":"${line.requestId}","method":"${line.method}","route":"${line.route}","status":${line.status},"durationMs":${line.durationMs}${line.aborted ? ',"aborted":true' : ""}}`;
+}
+
 // On globalThis: the server entry and Next's bundled copy of this module share one process.
 const STARTED = Symbol.for("reqio.requestLog.started");
 
@@ -74,11 +86,12 @@ export function startRequestLog(): void {
       const startedAt = performance.now();
       const requestId = requestIdFor(request.headers["x-request-id"]);
       response.setHeader("X-Request-Id", requestId);
-      response.once("close", () => {
+      // "close" fires once per response: on() spares once()'s wrapper on every request.
+      response.on("close", () => {
         const line = requestLogLine({ requestId, method: request.method, url: request.url, status: response.statusCode, startedAt, endedAt: performance.now(), finished: response.writableFinished });
         if (!line) return;
         if (line.status >= 500) log("error", "request", line);
-        else queueInfoLine(formatLogLine("info", "request", line));
+        else queueInfoLine(formatRequestLine(line));
       });
     }
     return Reflect.apply(emit, this, [event, ...args]) as boolean;

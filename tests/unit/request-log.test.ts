@@ -1,7 +1,8 @@
 // The request log line is built from the method, the path's shape and the status: nothing else can leak.
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { requestIdFor, requestLogLine, routeOfPath, startRequestLog } from "@/lib/observability/request-log";
+import { formatRequestLine, requestIdFor, requestLogLine, routeOfPath, startRequestLog } from "@/lib/observability/request-log";
+import { formatLogLine } from "@/lib/log";
 
 const TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2lnbmF0dXJlLXNpZ25hdHVyZS1zaWduYXR1cmU";
 
@@ -36,6 +37,24 @@ describe("requestLogLine", () => {
     expect(requestIdFor("req-0123456789")).toBe("req-0123456789");
     expect(requestIdFor("bad id with spaces")).toMatch(/^[0-9a-f]{24}$/);
     expect(requestIdFor(undefined)).toMatch(/^[0-9a-f]{24}$/);
+  });
+
+  it("never adopts an X-Request-Id that looks like a signing secret (it would be echoed and logged)", () => {
+    const secretLike = "rqio_sk_7hQ3nB9xK2mV5cR8tY1uW4pL6sD0fG3jZ9aE2iO5r";
+    expect(requestIdFor(secretLike)).toMatch(/^[0-9a-f]{24}$/);
+  });
+
+  it("formats the info line by hand exactly as the generic log line would", () => {
+    for (const line of [
+      { requestId: "req-0123456789", method: "POST", route: "/api/v1/projects/:param/identify", status: 200, durationMs: 0.4 },
+      { requestId: "0123456789abcdef01234567", method: "OTHER", route: "/", status: 404, durationMs: 12, aborted: true },
+    ]) {
+      const fast = JSON.parse(formatRequestLine(line));
+      const generic = JSON.parse(formatLogLine("info", "request", line));
+      expect({ ...fast, time: "t" }).toEqual({ ...generic, time: "t" });
+      expect(Object.keys(fast)).toEqual(Object.keys(generic));
+      expect(Date.parse(fast.time)).toBeGreaterThan(0);
+    }
   });
 });
 

@@ -65,10 +65,10 @@ export function checkAudience(claims: Record<string, unknown>, expected: string)
     return fail("missing_claim", `The \`aud\` claim is missing: set it with .setAudience(${JSON.stringify(expected)}).`, "aud");
   }
   const aud = claims.aud;
-  if (typeof aud === "string") return aud === expected ? pass(`Matches ${JSON.stringify(expected)}.`) : mismatch(aud, expected);
+  if (typeof aud === "string") return aud === expected ? pass(() => `Matches ${JSON.stringify(expected)}.`) : mismatch(aud, expected);
   if (Array.isArray(aud)) {
     if (aud.length === 1 && typeof aud[0] === "string") {
-      return aud[0] === expected ? pass(`Matches ${JSON.stringify(expected)} (one-element array).`) : mismatch(aud[0], expected, "`aud[0]` is");
+      return aud[0] === expected ? pass(() => `Matches ${JSON.stringify(expected)} (one-element array).`) : mismatch(aud[0], expected, "`aud[0]` is");
     }
     const what = aud.length === 0 ? "an empty array" : `an array of ${aud.length} values`;
     return fail(

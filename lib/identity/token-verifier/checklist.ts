@@ -37,6 +37,9 @@ export const CLAIM_CHECK_IDS = [
   "traits.interval",
 ] as const satisfies readonly CheckId[];
 
+/** The claim checks about the token itself; the rest (sub onwards) describe the user. */
+export const TOKEN_CLAIM_CHECK_IDS = CLAIM_CHECK_IDS.slice(0, CLAIM_CHECK_IDS.indexOf("aud") + 1);
+
 export type ClaimCheckId = (typeof CLAIM_CHECK_IDS)[number];
 
 export function labelOf(id: CheckId): string {

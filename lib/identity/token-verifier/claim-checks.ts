@@ -21,7 +21,7 @@ import {
 export type { ClaimInput } from "./time-claims";
 
 function fromRead<T>(read: Read<T>, describe: (value: T) => string, hint?: (value: unknown) => string | undefined): StepOutcome {
-  return read.ok ? pass(describe(read.value)) : failWith(read.failure, hint?.(read.failure));
+  return read.ok ? pass(() => describe(read.value)) : failWith(read.failure, hint?.(read.failure));
 }
 
 /** Runs a check on one trait, or skips it when `traits` itself is unusable. */
@@ -36,7 +36,8 @@ function traitCheck<T>(
   if (traits.value === null) return pass("Not set (no traits).");
   const read = reader(traits.value);
   if (!read.ok) return failWith(read.failure, hint?.(traits.value));
-  return pass(read.value === null ? "Not set (optional)." : describe(read.value));
+  const value = read.value;
+  return pass(value === null ? "Not set (optional)." : () => describe(value));
 }
 
 function amountHint(traits: Record<string, unknown>): string {

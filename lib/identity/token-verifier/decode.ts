@@ -9,7 +9,6 @@ import type { SpecificCause } from "./causes";
 import { fail, failBecause, pass, type StepOutcome } from "./outcome";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-const encoder = new TextEncoder();
 
 export type DecodedToken = { token: string; header: Record<string, unknown>; claims: Record<string, unknown> };
 
@@ -26,14 +25,14 @@ export function checkSize(token: string): StepOutcome {
   // UTF-8 needs at least one byte per UTF-16 unit and at most three: huge strings are rejected on
   // their length alone, without encoding them.
   const exact = token.length <= MAX_TOKEN_BYTES * 3;
-  const bytes = exact ? encoder.encode(token).length : token.length;
+  const bytes = exact ? Buffer.byteLength(token, "utf8") : token.length;
   if (bytes > MAX_TOKEN_BYTES) {
     return fail(
       "token_too_large",
       `The token is ${exact ? "" : "at least "}${bytes} bytes; the limit is ${MAX_TOKEN_BYTES}. Keep traits small: send ids and plan data, not whole records.`,
     );
   }
-  return pass(`${bytes} bytes (limit ${MAX_TOKEN_BYTES}).`);
+  return pass(() => `${bytes} bytes (limit ${MAX_TOKEN_BYTES}).`);
 }
 
 export function notAString(token: unknown): StepOutcome {

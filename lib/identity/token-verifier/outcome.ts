@@ -4,17 +4,23 @@ import type { TokenErrorCode } from "./types";
 /** A failed check; the first one in checklist order becomes the `{ ok: false }` result. */
 export type TokenFailure = { code: TokenErrorCode; message: string; claim?: string; cause?: SpecificCause };
 
-/** What one check function reports. `hint` is only surfaced by the token debugger. */
+/**
+ * What one check function reports. `hint` is only surfaced by the token debugger. A pass's detail may
+ * be a function: verification (the hot path) never shows it, so it is only built for the debugger.
+ */
+export type Detail = string | (() => string);
 export type StepOutcome =
-  | { status: "pass"; detail: string; hint?: string }
+  | { status: "pass"; detail: Detail; hint?: string }
   | { status: "fail"; failure: TokenFailure; hint?: string }
   | { status: "skipped"; detail: string };
 
 /** A claim reader: the parsed value, or the failure that explains why it is unusable. */
 export type Read<T> = { ok: true; value: T } | { ok: false; failure: TokenFailure };
 
-export const pass = (detail: string, hint?: string): StepOutcome =>
+export const pass = (detail: Detail, hint?: string): StepOutcome =>
   hint === undefined ? { status: "pass", detail } : { status: "pass", detail, hint };
+
+export const detailText = (detail: Detail): string => (typeof detail === "string" ? detail : detail());
 
 export const skipped = (detail: string): StepOutcome => ({ status: "skipped", detail });
 

@@ -4,10 +4,10 @@
  * problem). Both take the result from the first failure in checklist order, so they always agree.
  */
 import { buildUser, CLAIM_CHECKS } from "./claim-checks";
-import { CHECKS, CLAIM_CHECK_IDS, labelOf, type CheckId } from "./checklist";
+import { CHECKS, CLAIM_CHECK_IDS, labelOf, TOKEN_CLAIM_CHECK_IDS, type CheckId } from "./checklist";
 import { checkSize, decodeToken, notAString } from "./decode";
 import { checkAlgorithm, checkExtensions } from "./header-checks";
-import { failBecause, skipped, type StepOutcome, type TokenFailure } from "./outcome";
+import { detailText, failBecause, skipped, type StepOutcome, type TokenFailure } from "./outcome";
 import { checkSignature } from "./signature";
 import { diagnoseSignature } from "./signature-diagnosis";
 import { wrongProject } from "./audience-claim";
@@ -29,7 +29,7 @@ function toCheck(id: CheckId, outcome: StepOutcome): TokenCheck {
     const check: TokenCheck = { ...base, status: "fail", detail: outcome.failure.message };
     return outcome.hint === undefined ? check : { ...check, hint: outcome.hint };
   }
-  const check: TokenCheck = { ...base, status: outcome.status, detail: outcome.detail };
+  const check: TokenCheck = { ...base, status: outcome.status, detail: outcome.status === "pass" ? detailText(outcome.detail) : outcome.detail };
   return outcome.status === "pass" && outcome.hint !== undefined ? { ...check, hint: outcome.hint } : check;
 }
 
@@ -129,10 +129,13 @@ export function runPipeline(token: unknown, options: InspectOptions, mode: Pipel
     return finish();
   }
   const input = { claims, nowSeconds, audience: options.audience };
-  for (const id of CLAIM_CHECK_IDS) {
+  // Verification stops at the user claims: buildUser reads them in the same order with the same
+  // readers, so its first failure is the one the checks would report, without reading them twice.
+  for (const id of listChecks ? CLAIM_CHECK_IDS : TOKEN_CLAIM_CHECK_IDS) {
     let outcome = CLAIM_CHECKS[id](input);
     if (state.verifiedKey === null && outcome.status === "pass") {
-      outcome = { ...outcome, detail: `${outcome.detail} (Unverified: the signature was not accepted.)` };
+      const detail = detailText(outcome.detail);
+      outcome = { ...outcome, detail: `${detail} (Unverified: the signature was not accepted.)` };
     }
     if (record(id, outcome)) return finish();
   }

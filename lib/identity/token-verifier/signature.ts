@@ -21,7 +21,7 @@ export function checkSignature(token: string, keys: readonly VerifierKey[]): Sig
   }
   for (const candidate of keys) {
     const key = hmacKeyFor(candidate);
-    if (key !== null && hs256Matches(token, key)) return { outcome: pass(`Verified with ${candidate.label}.`), key: candidate }; // an unusable (empty) key verifies nothing
+    if (key !== null && hs256Matches(token, key)) return { outcome: pass(() => `Verified with ${candidate.label}.`), key: candidate }; // an unusable (empty) key verifies nothing
   }
   return {
     outcome: fail(

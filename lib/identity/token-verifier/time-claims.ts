@@ -73,8 +73,8 @@ export function checkExp({ claims, nowSeconds }: ClaimInput): StepOutcome {
       "Mint the token when the page is rendered (or fetch a fresh one before Reqio.identify), not once at login.",
     );
   }
-  if (ago > 0) return pass(`Expired ${plural(ago, "second")} ago, within the ${CLOCK_SKEW_SECONDS} s clock-skew allowance.`);
-  return pass(`Expires in ${plural(-ago, "second")} (${isoTime(value)}).`);
+  if (ago > 0) return pass(() => `Expired ${plural(ago, "second")} ago, within the ${CLOCK_SKEW_SECONDS} s clock-skew allowance.`);
+  return pass(() => `Expires in ${plural(-ago, "second")} (${isoTime(value)}).`);
 }
 
 export function checkIat({ claims, nowSeconds }: ClaimInput): StepOutcome {
@@ -91,7 +91,7 @@ export function checkIat({ claims, nowSeconds }: ClaimInput): StepOutcome {
       "The signing server's clock is ahead of real time; enable NTP time sync.",
     );
   }
-  return pass(ahead > 0 ? `Issued ${plural(ahead, "second")} in the future (within skew).` : `Issued ${plural(-ahead, "second")} ago.`);
+  return pass(() => ahead > 0 ? `Issued ${plural(ahead, "second")} in the future (within skew).` : `Issued ${plural(-ahead, "second")} ago.`);
 }
 
 export function checkLifetime({ claims }: ClaimInput): StepOutcome {
@@ -111,7 +111,7 @@ export function checkLifetime({ claims }: ClaimInput): StepOutcome {
       `Set exp = iat + ${MAX_LIFETIME_SECONDS} and mint a new token per page load.`,
     );
   }
-  return pass(`Lives ${plural(lifetime, "second")} (max ${MAX_LIFETIME_SECONDS}).`);
+  return pass(() => `Lives ${plural(lifetime, "second")} (max ${MAX_LIFETIME_SECONDS}).`);
 }
 
 export function checkNbf({ claims, nowSeconds }: ClaimInput): StepOutcome {
