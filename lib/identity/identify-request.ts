@@ -39,6 +39,18 @@ const perProject = createLocalFirstLimiter({ keyPrefix: "identify:project", poin
 
 const IdentifyBody = z.strictObject({ token: z.string() });
 
+/** The common case without zod's machinery: exactly {"token": "<string>"}. Anything else goes to zod for its message. */
+function tokenOf(parsed: unknown): string | undefined {
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return undefined;
+  let only: string | undefined;
+  for (const key in parsed) {
+    if (key !== "token" || only !== undefined) return undefined;
+    only = key;
+  }
+  const token = (parsed as { token?: unknown }).token;
+  return only === "token" && typeof token === "string" && Object.getPrototypeOf(parsed) === Object.prototype ? token : undefined;
+}
+
 function rateLimited(verdict: Extract<RateLimitVerdict, { allowed: false }>, message: string): IdentifyOutcome {
   return { ok: false, code: "rate_limited", message: `${message} Retry after ${verdict.retryAfterSeconds} s.`, retryAfterSeconds: verdict.retryAfterSeconds };
 }
@@ -114,7 +126,8 @@ function decide(projectId: string, verification: ProjectVerification, text: stri
     recordVerification(projectId, { code: "invalid_request" });
     return reject("invalid_request", 'The body is not valid JSON. Send {"token": "<jwt>"}.');
   }
-  const body = IdentifyBody.safeParse(parsed);
+  const token = tokenOf(parsed);
+  const body = token === undefined ? IdentifyBody.safeParse(parsed) : { success: true as const, data: { token } };
   if (!body.success) {
     recordVerification(projectId, { code: "invalid_request" });
     const issue = body.error.issues[0];

@@ -1,7 +1,7 @@
 // The request log line is built from the method, the path's shape and the status: nothing else can leak.
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { formatRequestLine, requestIdFor, requestLogLine, routeOfPath, startRequestLog } from "@/lib/observability/request-log";
+import { formatRequestLine, requestIdFor, type RequestLogLine, requestLogLine, routeOfPath, startRequestLog } from "@/lib/observability/request-log";
 import { formatLogLine } from "@/lib/log";
 
 const TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2lnbmF0dXJlLXNpZ25hdHVyZS1zaWduYXR1cmU";
@@ -45,10 +45,11 @@ describe("requestLogLine", () => {
   });
 
   it("formats the info line by hand exactly as the generic log line would", () => {
-    for (const line of [
+    const lines: RequestLogLine[] = [
       { requestId: "req-0123456789", method: "POST", route: "/api/v1/projects/:param/identify", status: 200, durationMs: 0.4 },
       { requestId: "0123456789abcdef01234567", method: "OTHER", route: "/", status: 404, durationMs: 12, aborted: true },
-    ]) {
+    ];
+    for (const line of lines) {
       const fast = JSON.parse(formatRequestLine(line));
       const generic = JSON.parse(formatLogLine("info", "request", line));
       expect({ ...fast, time: "t" }).toEqual({ ...generic, time: "t" });
