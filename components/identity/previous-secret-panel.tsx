@@ -32,7 +32,7 @@ export function LivePreviousSecret(props: PanelProps) {
   if (!previous) {
     return ended ? (
       <p role="status" className="mt-3 text-sm text-zinc-700" data-testid="previous-secret-ended">
-        The previous secret ••••{ended} has expired: tokens signed with it are rejected. Only the current secret verifies.
+        The previous secret ••••{ended} has expired: tokens signed with it are rejected, with a message saying so for the next 30 days. Only the current secret verifies.
       </p>
     ) : null;
   }
@@ -79,7 +79,7 @@ export function PreviousSecretPanel({ projectId, projectName, previous, now, can
           <DialogTrigger asChild>
             <Button variant="secondary" className="self-start">Expire now…</Button>
           </DialogTrigger>
-          <DialogContent title="Expire the previous secret now?" description={`Tokens signed with ${masked} are rejected from the next request on. Its ciphertext is deleted; only a fingerprint stays for the audit log.`}>
+          <DialogContent title="Expire the previous secret now?" description={`Tokens signed with ${masked} are rejected from the next request on. For 30 days it is kept encrypted only so that a token still signed with it is told so ("signed with a retired secret"); it never verifies again, and then only a fingerprint stays for the audit log.`}>
             <ActionForm dispatch={dispatch} className="flex flex-col gap-4">
               <input type="hidden" name="projectId" value={projectId} />
               <input type="hidden" name="previousSecretId" value={previous.id} />

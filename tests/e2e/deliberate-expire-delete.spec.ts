@@ -93,10 +93,11 @@ test("Expire now shows the old secret's live usage, wants the project name while
 
   await confirm.click();
   await expect(dialog).toBeHidden();
-  expect(await identify(page.request, projectId, oldToken)).toMatchObject({ status: 401 });
+  // Refused, and told why: the customer's servers still sign with the secret that was just expired.
+  expect(await identify(page.request, projectId, oldToken)).toMatchObject({ status: 401, body: { error: { code: "bad_signature", cause: "retired_secret" } } });
   await expect(previous).toBeHidden();
   await expect(page.getByTestId("previous-secret-ended")).toHaveText(
-    `The previous secret ••••${oldSecret.slice(-4)} has expired: tokens signed with it are rejected. Only the current secret verifies.`,
+    `The previous secret ••••${oldSecret.slice(-4)} has expired: tokens signed with it are rejected, with a message saying so for the next 30 days. Only the current secret verifies.`,
   );
   await expect(graceMessage).toHaveCount(0);
   await expect(page.getByText(/keep(s)? verifying/)).toHaveCount(0);

@@ -62,7 +62,18 @@ test("the widget tag from the page, with a token from the page's Node.js snippet
     const result = await customer.evaluate((t) => (window as any).Reqio.identify(t), wrongAudience);
     expect(result).toMatchObject({ ok: false, error: { code: "audience_mismatch" } });
     expect(warnings.join("\n")).toContain("[Reqio] identify failed: audience_mismatch");
-    await expect(status.getByRole("table", { name: "Rejected tokens by error code" })).toContainText("audience_mismatch", { timeout: 15_000 });
+    await expect(status.getByRole("table", { name: "Rejected tokens by cause" })).toContainText("audience_mismatch", { timeout: 15_000 });
+
+    // The console names the root cause when Reqio can tell it: here the secret without its prefix.
+    const prefixDropped = await new SignJWT({ sub: "user_9" })
+      .setProtectedHeader({ alg: "HS256" })
+      .setAudience(`${baseURL}/p/${projectId}`)
+      .setIssuedAt(now)
+      .setExpirationTime(now + 300)
+      .sign(new TextEncoder().encode(secret.slice("rqio_sk_".length)));
+    const dropped = await customer.evaluate((t) => (window as any).Reqio.identify(t), prefixDropped);
+    expect(dropped).toMatchObject({ ok: false, error: { code: "bad_signature", cause: "secret_prefix_dropped" } });
+    expect(warnings.join("\n")).toContain("[Reqio] identify failed: bad_signature (secret_prefix_dropped): The token was signed with the secret minus its \"rqio_sk_\" prefix");
 
     // Calls made before the script loaded are queued by the snippet's stub and answered once it loads.
     html = `<!doctype html><script>${widgetTag.match(/<script>(.*?)<\/script>/)![1]}

@@ -112,7 +112,8 @@ export const debugIdentityTokenAction = authenticatedAction(
       teamId: access.team.id, projectId: access.project.id, actor: await actorFor(user), action: "token_debugger.used",
       details: { outcome: report.code ?? "ok", generated: false },
     });
-    return success<DebugResult>({ token: input.token, report });
+    // A pasted secret is never sent back to the page: the field is emptied instead.
+    return success<DebugResult>({ token: report.cause === "looks_like_secret" ? "" : input.token, report });
   },
 );
 
