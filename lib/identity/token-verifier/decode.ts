@@ -8,7 +8,7 @@ import { MAX_TOKEN_BYTES } from "./limits";
 import type { SpecificCause } from "./causes";
 import { fail, failBecause, pass, type StepOutcome } from "./outcome";
 
-const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+import { isUtf8 } from "node:buffer";
 
 export type DecodedToken = { token: string; header: Record<string, unknown>; claims: Record<string, unknown> };
 
@@ -46,12 +46,8 @@ function decodePart(part: string, name: "header" | "payload"): { ok: true; value
     const why = part.includes("=") ? " (remove the \"=\" padding)" : /[+/]/.test(part) ? " (use - and _, not + and /)" : "";
     return { ok: false, message: `The ${name} is not valid base64url${why}.` };
   }
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return { ok: false, message: `The ${name} is not valid UTF-8.` };
-  }
+  if (!isUtf8(bytes)) return { ok: false, message: `The ${name} is not valid UTF-8.` };
+  const text = bytes.toString("utf8");
   const parsed = parseJsonObject(text);
   if (!parsed.ok) return { ok: false, message: `The ${name} ${parsed.detail}.` };
   return { ok: true, value: parsed.value };

@@ -39,10 +39,15 @@ export function findDuplicateKey(text: string): string | null {
     const char = text[index];
     if (char === '"') {
       let end = index + 1;
-      while (end < text.length && text[end] !== '"') end += text[end] === "\\" ? 2 : 1;
+      let escaped = false;
+      while (end < text.length && text[end] !== '"') {
+        if (text[end] === "\\") escaped = true;
+        end += text[end] === "\\" ? 2 : 1;
+      }
       const keys = objects[objects.length - 1];
       if (expectingKey && keys) {
-        const key = JSON.parse(text.slice(index, end + 1)) as string;
+        // Only a name with escapes needs JSON.parse to be compared as its unescaped value.
+        const key = escaped ? (JSON.parse(text.slice(index, end + 1)) as string) : text.slice(index + 1, end);
         if (keys.has(key)) return key;
         keys.add(key);
         expectingKey = false;
