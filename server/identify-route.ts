@@ -58,33 +58,57 @@ function sendOutcome(response: ServerResponse, outcome: IdentifyOutcome): void {
 }
 
 /**
- * Reads at most `limit` bytes, with event callbacks rather than a Promise (this runs per request); a
- * larger body is refused (null) without reading or buffering the rest. `onError` when the client hangs
- * up before the body ended.
+ * Reads at most `limit` bytes with event callbacks, not a Promise (this runs per request), and calls
+ * `done` once: with the text, null for a larger body (refused without reading or buffering the rest),
+ * or an Error when the client hangs up before the body ended.
  */
-function readCapped(request: IncomingMessage, limit: number, onBody: (text: string | null) => void, onError: (error: Error) => void): void {
+function readCapped(request: IncomingMessage, limit: number, done: (body: string | null | Error) => void): void {
   const declared = Number(request.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > limit) return onBody(null);
+  if (Number.isFinite(declared) && declared > limit) return done(null);
   const chunks: Buffer[] = [];
   let size = 0;
   let settled = false;
-  const settle = (deliver: () => void) => {
-    if (settled) return;
-    settled = true;
-    deliver();
-  };
   request.on("data", (chunk: Buffer) => {
     size += chunk.length;
-    if (size > limit) {
-      request.removeAllListeners("data");
-      request.resume(); // drain without keeping it, so the 413 still reaches the client
-      settle(() => onBody(null));
-    } else chunks.push(chunk);
+    if (size <= limit) return void chunks.push(chunk);
+    request.removeAllListeners("data");
+    request.resume(); // drain without keeping it, so the 413 still reaches the client
+    if (!settled) done(null);
+    settled = true;
   });
-  request.on("end", () => settle(() => onBody(chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8"))));
-  request.on("error", (error) => settle(() => onError(error)));
+  request.on("end", () => {
+    if (!settled) done(chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8"));
+    settled = true;
+  });
+  request.on("error", (error) => {
+    if (!settled) done(error);
+    settled = true;
+  });
   // A client that hangs up mid-body never sends "end": settle instead of waiting forever.
-  request.on("close", () => settle(() => onError(new Error("the client closed the request before its body ended"))));
+  request.on("close", () => {
+    if (!settled) done(new Error("the client closed the request before its body ended"));
+    settled = true;
+  });
+}
+
+/** Our failure, not the caller's: an honest 503 the widget retries, never a 4xx that blames the token. */
+function answerFailure(request: IncomingMessage, response: ServerResponse, error: unknown): void {
+  if (request.destroyed) log("info", "identify request aborted by the client", {});
+  else log("error", "identify failed unexpectedly", { error: describeError(error) });
+  if (!response.headersSent) {
+    sendOutcome(response, { ok: false, code: "temporarily_unavailable", message: "Reqio could not check this token right now. Retry shortly.", retryAfterSeconds: 2 });
+  }
+}
+
+function answerWithBody(request: IncomingMessage, response: ServerResponse, admitted: Admitted): void {
+  readCapped(request, MAX_BODY_BYTES, (body) => {
+    if (body instanceof Error) return answerFailure(request, response, body);
+    try {
+      sendOutcome(response, identifyWithBody(admitted, body));
+    } catch (error) {
+      answerFailure(request, response, error);
+    }
+  });
 }
 
 /** The project ID from the path, or null when its percent-escapes are malformed. */
@@ -111,29 +135,16 @@ export function handleIdentify(request: IncomingMessage, response: ServerRespons
     sendJson(response, 404, { ok: false, error: { code: "project_not_found", message: "No project has this ID. Check data-project-id on the widget tag." } });
     return;
   }
-  const failed = (error: unknown) => {
-    // Our failure, not the caller's: an honest 503 the widget retries, never a 4xx that blames the token.
-    if (request.destroyed) log("info", "identify request aborted by the client", {});
-    else log("error", "identify failed unexpectedly", { error: describeError(error) });
-    if (!response.headersSent) {
-      sendOutcome(response, { ok: false, code: "temporarily_unavailable", message: "Reqio could not check this token right now. Retry shortly.", retryAfterSeconds: 2 });
-    }
-  };
-  const withBody = (admitted: Admitted) =>
-    readCapped(request, MAX_BODY_BYTES, (text) => {
-      try {
-        sendOutcome(response, identifyWithBody(admitted, text));
-      } catch (error) {
-        failed(error);
-      }
-    }, failed);
   try {
     const admission = admitIdentify({ projectId, clientAddress: clientAddressOf(request), contentType: request.headers["content-type"] });
     if (admission instanceof Promise) {
-      admission.then((loaded) => (loaded.admitted ? withBody(loaded) : sendOutcome(response, loaded.outcome)), failed);
-    } else if (admission.admitted) withBody(admission);
+      admission.then(
+        (loaded) => (loaded.admitted ? answerWithBody(request, response, loaded) : sendOutcome(response, loaded.outcome)),
+        (error: unknown) => answerFailure(request, response, error),
+      );
+    } else if (admission.admitted) answerWithBody(request, response, admission);
     else sendOutcome(response, admission.outcome);
   } catch (error) {
-    failed(error);
+    answerFailure(request, response, error);
   }
 }

@@ -44,17 +44,16 @@ export function recordVerification(
   now = Date.now(),
 ): void {
   const bucketStart = now - (now % BUCKET_MS);
-  const count = (code: string, age?: number) => buffer.add({ kind: "count", projectId, bucketStart, code, count: 1, ageMin: age, ageMax: age });
   // Rejections are counted by root cause (a cause names its code: lib/identity/token-verifier/causes.ts).
   const cause = outcome.cause ?? outcome.code;
-  count(cause, outcome.code === "ok" ? outcome.ageSeconds : undefined);
+  buffer.addCount(projectId, bucketStart, cause, outcome.code === "ok" ? outcome.ageSeconds : undefined);
   if (outcome.example) buffer.add({ kind: "example", projectId, cause, code: outcome.code, at: now, ...outcome.example });
   if (outcome.secretId) {
     // Which secret verified: lets the admin see when the previous one is no longer in use.
-    count(`secret:${outcome.secretId}`);
+    buffer.addCount(projectId, bucketStart, `secret:${outcome.secretId}`);
     buffer.add({ kind: "secretUse", secretId: outcome.secretId, at: now });
   }
-  if (outcome.ageSeconds !== undefined) count(ageBinCode(outcome.ageSeconds));
+  if (outcome.ageSeconds !== undefined) buffer.addCount(projectId, bucketStart, ageBinCode(outcome.ageSeconds));
   if (outcome.user) buffer.add({ kind: "user", projectId, user: outcome.user, firstSeen: now, lastSeen: now });
   timer ??= setInterval(tick, FLUSH_EVERY_MS).unref();
 }

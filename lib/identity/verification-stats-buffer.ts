@@ -61,6 +61,17 @@ export class VerificationStatsBuffer {
     this.enforceCap();
   }
 
+  /** One more count (the per-request case of add): in place when the row is already pending. */
+  addCount(projectId: string, bucketStart: number, code: string, age?: number): void {
+    const held = this.counts.get(`${projectId}|${bucketStart}|${code}`);
+    if (!held) return this.add({ kind: "count", projectId, bucketStart, code, count: 1, ageMin: age, ageMax: age });
+    held.count += 1;
+    if (age !== undefined) {
+      held.ageMin = lower(held.ageMin, age);
+      held.ageMax = higher(held.ageMax, age);
+    }
+  }
+
   /** Everything pending, counters first (they matter most), leaving the buffer empty. */
   take(): PendingStat[] {
     const stats = [...this.counts.values(), ...this.secretUses.values(), ...this.examples.values(), ...this.users.values()];

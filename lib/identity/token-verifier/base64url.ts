@@ -23,12 +23,16 @@ function sextet(table: Int8Array, code: number): number {
 
 const STRICT_ALPHABET = /^[A-Za-z0-9_-]*$/;
 
-export function decodeBase64urlStrict(part: string): Buffer | null {
+/** Whether `part` is strict, canonical base64url, without decoding it. */
+export function isStrictBase64url(part: string): boolean {
   const tail = part.length % 4;
-  if (tail === 1 || !STRICT_ALPHABET.test(part)) return null;
+  if (tail === 1 || !STRICT_ALPHABET.test(part)) return false;
   // Canonical: the last character's bits beyond the data (4 of them after 2 characters, 2 after 3) are zero.
-  if (tail !== 0 && (sextet(URL_VALUES, part.charCodeAt(part.length - 1)) & (tail === 2 ? 0b1111 : 0b11)) !== 0) return null;
-  return Buffer.from(part, "base64url");
+  return tail === 0 || (sextet(URL_VALUES, part.charCodeAt(part.length - 1)) & (tail === 2 ? 0b1111 : 0b11)) === 0;
+}
+
+export function decodeBase64urlStrict(part: string): Buffer | null {
+  return isStrictBase64url(part) ? Buffer.from(part, "base64url") : null;
 }
 
 export function decodeBase64Lenient(text: string): Uint8Array {
@@ -51,6 +55,3 @@ export function decodeBase64Lenient(text: string): Uint8Array {
   return Uint8Array.from(bytes);
 }
 
-export function isBase64urlAlphabet(part: string): boolean {
-  return /^[A-Za-z0-9_-]*$/.test(part);
-}

@@ -2,7 +2,7 @@
  * The "size" and "format" checks: everything that can be said about a token before looking at its
  * algorithm or signature. The size limit is enforced before any splitting or decoding.
  */
-import { decodeBase64urlStrict, isBase64urlAlphabet } from "./base64url";
+import { decodeBase64urlStrict, isStrictBase64url } from "./base64url";
 import { parseJsonObject } from "./json-object";
 import { MAX_TOKEN_BYTES } from "./limits";
 import type { SpecificCause } from "./causes";
@@ -56,7 +56,14 @@ function decodePart(part: string, name: "header" | "payload"): { ok: true; value
 /** A Reqio signing secret (rqio_sk_…, dev or production), wherever it sits in the text. */
 const SECRET_PATTERN = /rqio_sk_[0-9A-Za-z_]{8,}/;
 
+const isSpace = (code: number) => code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0xfeff || code === 0x2028 || code === 0x2029;
+const isQuote = (code: number) => code === 0x22 || code === 0x27;
+
 function surroundingProblem(token: string): { cause: SpecificCause; message: string } | null {
+  const first = token.charCodeAt(0);
+  const last = token.charCodeAt(token.length - 1);
+  // A token starts and ends with base64url characters: only an odd first or last character needs a look.
+  if (!isSpace(first) && !isSpace(last) && !isQuote(first) && !isQuote(last) && first !== 0x42 && first !== 0x62) return null;
   if (/^bearer\s/i.test(token)) {
     return { cause: "bearer_prefix", message: 'The token starts with "Bearer ": send the bare token (header.payload.signature) without the prefix.' };
   }
@@ -67,17 +74,19 @@ function surroundingProblem(token: string): { cause: SpecificCause; message: str
   return null;
 }
 
+// Module-level, not closures: decodeToken runs on every identify request.
+function malformed(message: string, header: Record<string, unknown> | null = null, claims: Record<string, unknown> | null = null): DecodeReport {
+  return { outcome: fail("malformed_token", message), decoded: null, header, claims };
+}
+function because(cause: SpecificCause, message: string): DecodeReport {
+  return { outcome: failBecause(cause, message), decoded: null, header: null, claims: null };
+}
+const FORMAT_PASSED = pass("Three base64url parts; header and payload are JSON objects without duplicate members.");
+
 export function decodeToken(token: string): DecodeReport {
-  const malformed = (message: string, header: Record<string, unknown> | null = null, claims: Record<string, unknown> | null = null) => ({
-    outcome: fail("malformed_token", message),
-    decoded: null,
-    header,
-    claims,
-  });
-  const because = (cause: SpecificCause, message: string) => ({ outcome: failBecause(cause, message), decoded: null, header: null, claims: null });
   if (token.trim().length === 0) return because("empty_token", "The token is empty: mint one on your server for the signed-in user and send it.");
   // Never echoed back: the message names what it is, not what it says.
-  if (SECRET_PATTERN.test(token) && !token.includes(".")) {
+  if (!token.includes(".") && SECRET_PATTERN.test(token)) {
     return because(
       "looks_like_secret",
       "This looks like your project's signing secret (rqio_sk_…), not a token. Keep the secret on your server, use it to mint a token, and send the token. If the secret reached a browser, rotate it.",
@@ -103,11 +112,11 @@ export function decodeToken(token: string): DecodeReport {
   if (!header.ok) return malformed(header.message, null, claimsValue);
   if (!claims.ok) return malformed(claims.message, headerValue, null);
   // The signature may be empty here (alg "none" tokens): the alg check reports those precisely.
-  if (!isBase64urlAlphabet(signaturePart) || decodeBase64urlStrict(signaturePart) === null) {
+  if (!isStrictBase64url(signaturePart)) {
     return malformed("The signature part is not valid base64url.", headerValue, claimsValue);
   }
   return {
-    outcome: pass("Three base64url parts; header and payload are JSON objects without duplicate members."),
+    outcome: FORMAT_PASSED,
     decoded: { token, header: header.value, claims: claims.value },
     header: headerValue,
     claims: claimsValue,

@@ -52,65 +52,77 @@ const CLAIMS_ONLY_PASS: VerifyFailure = {
   message: "Every claim passes. The signature was not checked: this example was stored without it (Reqio never keeps signatures).",
 };
 
-export function runPipeline(token: unknown, options: InspectOptions, mode: PipelineMode): PipelineReport {
-  const state = {
-    checks: [] as TokenCheck[],
-    failure: null as TokenFailure | null,
-    header: null as Record<string, unknown> | null,
-    claims: null as Record<string, unknown> | null,
-    verifiedKey: null as VerifierKey | null,
-  };
-  // Verification (the hot path) only needs the result: the check list is built for the debugger alone.
-  const listChecks = mode === "all";
-  const claimsOnly = listChecks && options.claimsOnly === true;
-  const finish = (result?: VerifyResult): PipelineReport => {
-    if (listChecks) {
-      const done = new Set(state.checks.map((check) => check.id));
-      for (const { id } of CHECKS) if (!done.has(id)) state.checks.push(toCheck(id, skipped("Not checked: an earlier check failed.")));
-    }
-    const failure = state.failure ?? { code: "malformed_token", message: "The token could not be verified." };
-    const { header, claims, checks, verifiedKey } = state;
-    return { header, claims, checks, verifiedKey, result: result ?? toFailure(failure) };
-  };
-  /** Records a check; true when verification should stop here. */
-  const record = (id: CheckId, outcome: StepOutcome): boolean => {
-    if (listChecks) state.checks.push(toCheck(id, outcome));
-    if (outcome.status === "fail" && state.failure === null) state.failure = outcome.failure;
-    return mode === "first-failure" && state.failure !== null;
-  };
-  const skip = (ids: readonly CheckId[], why: string) => ids.forEach((id) => record(id, skipped(why)));
+/** One run's state; methods rather than closures, since verification runs on every identify request. */
+class PipelineRun {
+  checks: TokenCheck[] = [];
+  failure: TokenFailure | null = null;
+  header: Record<string, unknown> | null = null;
+  claims: Record<string, unknown> | null = null;
+  verifiedKey: VerifierKey | null = null;
+  /** Verification (the hot path) only needs the result: the check list is built for the debugger alone. */
+  readonly listChecks: boolean;
 
+  constructor(readonly mode: PipelineMode) {
+    this.listChecks = mode === "all";
+  }
+
+  finish(result?: VerifyResult): PipelineReport {
+    if (this.listChecks) {
+      const done = new Set(this.checks.map((check) => check.id));
+      for (const { id } of CHECKS) if (!done.has(id)) this.checks.push(toCheck(id, skipped("Not checked: an earlier check failed.")));
+    }
+    const failure = this.failure ?? { code: "malformed_token", message: "The token could not be verified." };
+    const { header, claims, checks, verifiedKey } = this;
+    return { header, claims, checks, verifiedKey, result: result ?? toFailure(failure) };
+  }
+
+  /** Records a check; true when verification should stop here. */
+  record(id: CheckId, outcome: StepOutcome): boolean {
+    if (this.listChecks) this.checks.push(toCheck(id, outcome));
+    if (outcome.status === "fail" && this.failure === null) this.failure = outcome.failure;
+    return this.mode === "first-failure" && this.failure !== null;
+  }
+
+  skip(ids: readonly CheckId[], why: string): void {
+    for (const id of ids) this.record(id, skipped(why));
+  }
+}
+
+export function runPipeline(token: unknown, options: InspectOptions, mode: PipelineMode): PipelineReport {
+  const state = new PipelineRun(mode);
+  const { listChecks } = state;
+  const claimsOnly = listChecks && options.claimsOnly === true;
   const nowSeconds = readClock(options);
 
   if (typeof token !== "string") {
-    record("size", skipped("Not a string."));
-    record("format", notAString(token));
-    return finish();
+    state.record("size", skipped("Not a string."));
+    state.record("format", notAString(token));
+    return state.finish();
   }
   const size = checkSize(token);
-  record("size", size);
-  if (size.status === "fail") return finish(); // too large: never decode, not even in the debugger
+  state.record("size", size);
+  if (size.status === "fail") return state.finish(); // too large: never decode, not even in the debugger
 
   const decoded = decodeToken(token);
   state.header = decoded.header;
   state.claims = decoded.claims;
-  if (record("format", decoded.outcome)) return finish();
+  if (state.record("format", decoded.outcome)) return state.finish();
 
-  if (decoded.header === null) skip(["alg", "extensions"], "Not checked: the header could not be decoded.");
-  else if (record("alg", checkAlgorithm(decoded.header)) || record("extensions", checkExtensions(decoded.header))) return finish();
+  if (decoded.header === null) state.skip(["alg", "extensions"], "Not checked: the header could not be decoded.");
+  else if (state.record("alg", checkAlgorithm(decoded.header)) || state.record("extensions", checkExtensions(decoded.header))) return state.finish();
 
   // Root cause before signature talk: a token minted for another project fails its signature here too,
   // but "wrong project" is what to fix. No row of its own; the `aud` row shows the same mismatch.
   const otherProject = decoded.claims === null ? null : wrongProject(decoded.claims, options.audience);
   if (otherProject !== null && state.failure === null) {
     state.failure = otherProject;
-    if (!listChecks) return finish();
+    if (!listChecks) return state.finish();
   }
 
   if (claimsOnly) {
-    record("signature", skipped("Not checked: this example was stored without its signature; only the claims are re-checked."));
+    state.record("signature", skipped("Not checked: this example was stored without its signature; only the claims are re-checked."));
   } else if (decoded.decoded === null || (state.failure !== null && state.failure !== otherProject)) {
-    record("signature", skipped("Not checked: the token's format or header was rejected."));
+    state.record("signature", skipped("Not checked: the token's format or header was rejected."));
   } else {
     const signature = checkSignature(decoded.decoded.token, options.keys);
     state.verifiedKey = signature.key;
@@ -120,13 +132,13 @@ export function runPipeline(token: unknown, options: InspectOptions, mode: Pipel
       const diagnosis = diagnoseSignature(decoded.decoded.token, options.keys, options.retiredKeys, listChecks ? "admin" : "public");
       if (diagnosis !== null) outcome = failBecause(diagnosis.cause, diagnosis.message, undefined, diagnosis.hint);
     }
-    if (record("signature", outcome)) return finish();
+    if (state.record("signature", outcome)) return state.finish();
   }
 
   const claims = decoded.claims;
   if (claims === null) {
-    skip(CLAIM_CHECK_IDS, "Not checked: the payload could not be decoded.");
-    return finish();
+    state.skip(CLAIM_CHECK_IDS, "Not checked: the payload could not be decoded.");
+    return state.finish();
   }
   const input = { claims, nowSeconds, audience: options.audience };
   // Verification stops at the user claims: buildUser reads them in the same order with the same
@@ -137,17 +149,17 @@ export function runPipeline(token: unknown, options: InspectOptions, mode: Pipel
       const detail = detailText(outcome.detail);
       outcome = { ...outcome, detail: `${detail} (Unverified: the signature was not accepted.)` };
     }
-    if (record(id, outcome)) return finish();
+    if (state.record(id, outcome)) return state.finish();
   }
 
   const key = state.verifiedKey;
-  if (claimsOnly && state.failure === null) return finish(CLAIMS_ONLY_PASS);
-  if (state.failure !== null || key === null) return finish();
+  if (claimsOnly && state.failure === null) return state.finish(CLAIMS_ONLY_PASS);
+  if (state.failure !== null || key === null) return state.finish();
   const built = buildUser(claims);
   if (!built.ok) {
     state.failure = built.failure;
-    return finish();
+    return state.finish();
   }
   const { user, issuedAt } = built.value;
-  return finish({ ok: true, user, keyId: key.id, issuedAt, ageSeconds: nowSeconds - issuedAt });
+  return state.finish({ ok: true, user, keyId: key.id, issuedAt, ageSeconds: nowSeconds - issuedAt });
 }
