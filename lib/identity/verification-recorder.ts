@@ -1,6 +1,6 @@
 // Verifications are aggregated in memory and written once a second: the hot path never waits on a write.
 // Plain Node (no "server-only"): the identify server records through here outside Next's build.
-import { setTimeout as delay } from "node:timers/promises";
+import { setTimeout as delay, setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { TimeoutError, withTimeout } from "@/lib/async/with-timeout";
 import { db } from "@/lib/db";
 import { ageBinCode } from "@/lib/identity/token-age";
@@ -170,6 +170,9 @@ async function flushOnce(timeoutMs: number): Promise<FlushResult> {
       putBack(stats.slice(i));
       break;
     }
+    // Embedded SQLite runs each write synchronously inside its promise: without a turn of the event loop
+    // between writes, a flush of many rows would hold every identify request waiting until it ends.
+    if (i > 0) await yieldToEventLoop();
     const attempt = write(stats[i]!);
     try {
       await withTimeout(attempt, remaining);
