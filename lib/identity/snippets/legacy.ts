@@ -1,7 +1,6 @@
+// The snippets as the page shows them today (one file per tab); the stacks in ./index.ts replace them.
 import { identityAudience, widgetScriptUrl } from "@/lib/identity/audience";
-
-export type SnippetLanguage = "typescript" | "javascript" | "html" | "dotenv";
-export type Snippet = { id: string; label: string; filename: string; language: SnippetLanguage; code: string };
+import type { Snippet } from "./types";
 
 const SAMPLE_USER = `{ id: "user_123", email: "ada@example.com", plan: "pro", planAmount: 2900, billingInterval: "month" }`;
 

@@ -1,0 +1,21 @@
+/**
+ * Every stack the Identity page offers, filled in with this project's ID and audience. Each stack
+ * lives in its own file here and is registered in STACK_BUILDERS; the page renders them in this order.
+ */
+import { identityAudience, widgetScriptUrl } from "@/lib/identity/audience";
+import type { SnippetContext, SnippetStack } from "./types";
+
+export type { Snippet, SnippetContext, SnippetFile, SnippetLanguage, SnippetStack, SnippetStackId } from "./types";
+export { envSnippet, identitySnippets } from "./legacy";
+
+/** Stack builders, in the order the picker lists them. */
+const STACK_BUILDERS: ((context: SnippetContext) => SnippetStack)[] = [];
+
+export function snippetContext(appUrl: string, projectId: string): SnippetContext {
+  return { appUrl, projectId, audience: identityAudience(appUrl, projectId), widgetUrl: widgetScriptUrl(appUrl) };
+}
+
+export function identityStacks(input: { appUrl: string; projectId: string }): SnippetStack[] {
+  const context = snippetContext(input.appUrl, input.projectId);
+  return STACK_BUILDERS.map((build) => build(context));
+}
