@@ -62,6 +62,20 @@ export async function revealSecret(page: Page): Promise<string> {
   return (await page.getByTestId("identity-secret").innerText()).trim();
 }
 
+/**
+ * Picks `stackLabel` in the Identity page's "Your stack" picker and returns the file at `path` (or the
+ * `.env` line, path ".env") exactly as its Copy button puts it on the clipboard.
+ */
+export async function copyStackFile(page: Page, stackLabel: string, path: string): Promise<string> {
+  await page.getByLabel("Your stack").selectOption({ label: stackLabel }); // enabled once the picker has hydrated
+  const stack = page.getByRole("region", { name: `${stackLabel} files`, exact: true });
+  // Emptied first, so the text read back is this click's, not an earlier copy's.
+  await page.evaluate(() => navigator.clipboard.writeText(""));
+  await stack.getByRole("button", { name: `Copy ${path}`, exact: true }).click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).not.toBe("");
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
 /** Clicks a snippet tab and returns its plain text as Copy puts it on the clipboard. */
 export async function copySnippet(page: Page, tab: string): Promise<string> {
   await page.getByRole("tab", { name: tab }).click();
