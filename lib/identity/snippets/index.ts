@@ -4,12 +4,14 @@
  */
 import { identityAudience, widgetScriptUrl } from "@/lib/identity/audience";
 import type { SnippetContext, SnippetStack } from "./types";
+import { nextJsStack } from "./nextjs";
+import { expressStack, nodeStack } from "./node";
 
 export type { Snippet, SnippetContext, SnippetFile, SnippetLanguage, SnippetStack, SnippetStackId } from "./types";
 export { envSnippet, identitySnippets } from "./legacy";
 
 /** Stack builders, in the order the picker lists them. */
-const STACK_BUILDERS: ((context: SnippetContext) => SnippetStack)[] = [];
+const STACK_BUILDERS: ((context: SnippetContext) => SnippetStack)[] = [nextJsStack, nodeStack, expressStack];
 
 export function snippetContext(appUrl: string, projectId: string): SnippetContext {
   return { appUrl, projectId, audience: identityAudience(appUrl, projectId), widgetUrl: widgetScriptUrl(appUrl) };
