@@ -6,12 +6,17 @@ import { identityAudience, widgetScriptUrl } from "@/lib/identity/audience";
 import type { SnippetContext, SnippetStack } from "./types";
 import { nextJsStack } from "./nextjs";
 import { expressStack, nodeStack } from "./node";
+import { goStack } from "./go";
+import { javaStack } from "./java";
+import { phpStack } from "./php";
+import { pythonStack } from "./python";
+import { rubyStack } from "./ruby";
 
 export type { Snippet, SnippetContext, SnippetFile, SnippetLanguage, SnippetStack, SnippetStackId } from "./types";
 export { envSnippet, identitySnippets } from "./legacy";
 
 /** Stack builders, in the order the picker lists them. */
-const STACK_BUILDERS: ((context: SnippetContext) => SnippetStack)[] = [nextJsStack, nodeStack, expressStack];
+const STACK_BUILDERS: ((context: SnippetContext) => SnippetStack)[] = [nextJsStack, nodeStack, expressStack, pythonStack, rubyStack, phpStack, goStack, javaStack];
 
 export function snippetContext(appUrl: string, projectId: string): SnippetContext {
   return { appUrl, projectId, audience: identityAudience(appUrl, projectId), widgetUrl: widgetScriptUrl(appUrl) };
