@@ -10,7 +10,7 @@ import { identityStacks, type SnippetStackId } from "@/lib/identity/snippets";
 import { generateProjectId } from "@/lib/identity/project-id";
 import { generateIdentitySecret } from "@/lib/identity/secret";
 import { verifyIdentityToken } from "@/lib/identity/token-verifier";
-import { CUSTOMER_USERS, NEXT_COOKIE_AUTH, plugInAuth } from "../fixtures/customer-app/plug-in-auth";
+import { CUSTOMER_USERS, EXPRESS_HOST, NEXT_COOKIE_AUTH, plugInAuth } from "../fixtures/customer-app/plug-in-auth";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const bin = (name: string) => path.join(repoRoot, "node_modules", ".bin", name);
@@ -141,15 +141,7 @@ describe("Express stack, run with node", () => {
   });
 
   it("behind the customer's auth middleware (req.user), returns a fresh token for the signed-in user", async () => {
-    const host = `const express = require("express");
-const { app } = require("./server.cjs");
-const users = ${JSON.stringify(CUSTOMER_USERS)};
-express()
-  .use((req, _res, next) => { req.user = users[req.get("x-demo-user")]; next(); })
-  .use(app)
-  .listen(Number(process.env.PORT), () => console.log("http://localhost:" + process.env.PORT));
-`;
-    fs.writeFileSync(path.join(dir, "express", "host.cjs"), host);
+    fs.writeFileSync(path.join(dir, "express", "host.cjs"), EXPRESS_HOST);
     const server = await startExpress(["host.cjs"]);
     try {
       const tokens: string[] = [];
