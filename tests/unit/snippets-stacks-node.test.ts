@@ -169,6 +169,25 @@ describe("Next.js (App Router) stack", () => {
     expectEveryCustomerUser(result.stdout);
   });
 
+  it("the route handler answers 401 JSON signed out and a fresh token signed in, never cached", async () => {
+    process.env.REQIO_SECRET = ` ${secret}\n`;
+    const signedOut = await import(/* @vite-ignore */ path.join(cwd(), "app/api/reqio-token/route.ts"));
+    const refused: Response = await signedOut.GET();
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("cache-control")).toBe("no-store");
+    expect(await refused.json()).toEqual({ error: "Not signed in" });
+
+    const signedIn = path.join(dir, "nextjs-signed-in");
+    write(signedIn, "lib/reqio.ts", plugInAuth(file("nextjs", "lib/reqio.ts"), `  return ${JSON.stringify(CUSTOMER_USERS.noemail)};`));
+    write(signedIn, "app/api/reqio-token/route.ts", file("nextjs", "app/api/reqio-token/route.ts"));
+    const answer: Response = await (await import(/* @vite-ignore */ path.join(signedIn, "app/api/reqio-token/route.ts"))).GET();
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("cache-control")).toBe("no-store");
+    const { token } = (await answer.json()) as { token: string };
+    expect(verify(token)).toMatchObject({ id: "user_noemail", email: null, mrrCents: 2492 });
+    delete process.env.REQIO_SECRET;
+  });
+
   it("every file type-checks under tsc --strict, as pasted and with getSignedInUser() filled in", () => {
     const page = `import { ReqioWidget } from "./components/reqio-widget";
 import { identifyWithReqio } from "./components/reqio-identify";
