@@ -16,6 +16,12 @@ function getHighlighter(): Promise<HighlighterCore> {
       import("shiki/langs/javascript.mjs"),
       import("shiki/langs/html.mjs"),
       import("shiki/langs/dotenv.mjs"),
+      import("shiki/langs/tsx.mjs"),
+      import("shiki/langs/python.mjs"),
+      import("shiki/langs/ruby.mjs"),
+      import("shiki/langs/php.mjs"),
+      import("shiki/langs/go.mjs"),
+      import("shiki/langs/java.mjs"),
     ],
     engine: createJavaScriptRegexEngine(),
   });

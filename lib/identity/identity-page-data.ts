@@ -1,27 +1,34 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
 import { serverConfig } from "@/lib/config/server-config";
-import { envSnippet, identitySnippets } from "@/lib/identity/snippets";
+import { envSnippet, identityStacks, type SnippetFile, type SnippetStack } from "@/lib/identity/snippets";
 import { highlightCode } from "@/lib/identity/highlight";
 import { latestSecretChange } from "@/lib/audit/audit-log";
 
-export type HighlightedSnippet = { id: string; label: string; filename: string; code: string; html: string };
+export type HighlightedFile = Omit<SnippetFile, "language"> & { html: string };
+export type HighlightedStack = Omit<SnippetStack, "files"> & { files: HighlightedFile[] };
+/** The picker's stacks plus the `.env` line every stack shares. */
+export type HighlightedSnippets = { stacks: HighlightedStack[]; env: HighlightedFile };
 
-// shiki costs several milliseconds per render, yet the HTML depends only on (APP_URL, project, the .env
-// line shown). Bounded: one entry is about 25 KB, so a process holds at most a few MB however many
+// shiki costs several milliseconds per file, yet the HTML depends only on (APP_URL, project, the .env
+// line shown). Bounded: one entry is some tens of KB, so a process holds a few MB however many
 // projects its admins open. Never a revealed secret: only the masked value or the members' placeholder.
-const snippetCache = new LRUCache<string, HighlightedSnippet[]>({ max: 256 });
+const snippetCache = new LRUCache<string, HighlightedSnippets>({ max: 256 });
 
-/** All snippets for a project, highlighted on the server; `envSecret` is the masked secret or a placeholder. */
-export async function highlightedSnippets(projectId: string, envSecret: string): Promise<HighlightedSnippet[]> {
+async function highlightFile({ language, ...file }: SnippetFile): Promise<HighlightedFile> {
+  return { ...file, html: await highlightCode(file.code, language) };
+}
+
+/** Every stack for a project, highlighted on the server; `envSecret` is the masked secret or a placeholder. */
+export async function highlightedSnippets(projectId: string, envSecret: string): Promise<HighlightedSnippets> {
   const appUrl = serverConfig().appUrl;
   const key = JSON.stringify([appUrl, projectId, envSecret]);
   const cached = snippetCache.get(key);
   if (cached) return cached;
-  const snippets = identitySnippets({ appUrl, projectId, envSecret });
-  const highlighted = await Promise.all(
-    snippets.map(async ({ language, ...snippet }) => ({ ...snippet, html: await highlightCode(snippet.code, language) })),
+  const stacks = await Promise.all(
+    identityStacks({ appUrl, projectId }).map(async (stack) => ({ ...stack, files: await Promise.all(stack.files.map(highlightFile)) })),
   );
+  const highlighted = { stacks, env: await highlightFile(envSnippet(envSecret)) };
   snippetCache.set(key, highlighted);
   return highlighted;
 }

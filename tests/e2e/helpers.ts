@@ -76,13 +76,6 @@ export async function copyStackFile(page: Page, stackLabel: string, path: string
   return page.evaluate(() => navigator.clipboard.readText());
 }
 
-/** Clicks a snippet tab and returns its plain text as Copy puts it on the clipboard. */
-export async function copySnippet(page: Page, tab: string): Promise<string> {
-  await page.getByRole("tab", { name: tab }).click();
-  await page.getByRole("button", { name: `Copy ${tab} snippet` }).click();
-  return page.evaluate(() => navigator.clipboard.readText());
-}
-
 /** The database the e2e server uses (scripts/e2e-server.sh writes its URL): SQLite file or PostgreSQL. */
 export function e2eDatabaseUrl(): string {
   return fs.readFileSync(path.join(E2E_DIR, "database-url"), "utf8").trim();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { copySnippet, createProject, databaseBytes, e2eDatabaseUrl, revealSecret, SECRET_RE, signUp } from "./helpers";
+import { copyStackFile, createProject, databaseBytes, e2eDatabaseUrl, revealSecret, SECRET_RE, signUp } from "./helpers";
 import { openRawSql } from "../helpers/raw-sql";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
@@ -26,8 +26,9 @@ test("sign up → create project → Identity: hidden until Reveal, Copy, Rotate
   await page.getByRole("button", { name: "Copy secret" }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
 
-  // The .env tab shows the revealed secret while it is revealed.
-  expect(await copySnippet(page, ".env")).toBe(`REQIO_SECRET=${secret}\n`);
+  // The .env line, under every stack, shows the revealed secret while it is revealed.
+  expect(await copyStackFile(page, "Widget (HTML)", ".env")).toBe(`REQIO_SECRET=${secret}\n`);
+  expect(await copyStackFile(page, "Python", ".env")).toBe(`REQIO_SECRET=${secret}\n`);
 
   await page.getByRole("button", { name: "Rotate secret…" }).click();
   const dialog = page.getByRole("dialog", { name: "Rotate the signing secret?" });
@@ -49,16 +50,16 @@ test("sign up → create project → Identity: hidden until Reveal, Copy, Rotate
 
   const audience = `${baseURL}/p/${projectId}`;
   await expect(page.getByTestId("audience")).toHaveText(audience);
-  for (const tab of ["Next.js (ESM)", "Node.js (CommonJS)"]) {
-    const code = await copySnippet(page, tab);
+  for (const [stack, path] of [["Next.js (App Router)", "lib/reqio.ts"], ["Node.js (CommonJS)", "reqio-token.cjs"]] as const) {
+    const code = await copyStackFile(page, stack, path);
     expect(code).toContain(`const REQIO_AUDIENCE = "${audience}";`);
     expect(code).toContain(`.setProtectedHeader({ alg: "HS256" })`);
     expect(code).toContain("process.env.REQIO_SECRET");
   }
-  const widget = await copySnippet(page, "Widget tag");
+  const widget = await copyStackFile(page, "Widget (HTML)", "index.html");
   expect(widget).toContain(`data-project-id="${projectId}"`);
   expect(widget).toContain(`src="${baseURL}/widget.js"`);
-  expect(await copySnippet(page, "Reqio.identify")).toContain("window.Reqio.identify(token);");
+  expect(await copyStackFile(page, "Widget (HTML)", "reqio-identify.js")).toContain("return window.Reqio.identify(token);");
 
   // At rest the database holds ciphertext only: neither secret appears in its bytes.
   const bytes = databaseBytes();

@@ -1,18 +1,20 @@
 import { expect, test, type Page, type Route } from "@playwright/test";
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { build } from "esbuild";
 import { SignJWT } from "jose";
-import { copySnippet, createProject, E2E_DIR, revealSecret, signUp } from "./helpers";
+import { copyStackFile, createProject, revealSecret, signUp } from "./helpers";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
-/** A customer's site on another origin, serving whatever HTML the test gives it. */
-function serveCustomerSite(html: () => string): Promise<{ url: string; close: () => void }> {
-  const server = http.createServer((_req, res) => {
-    res.writeHead(200, { "content-type": "text/html" });
-    res.end(html());
+type Served = { status?: number; type: string; body: string };
+
+/** A customer's site on another origin: "/" is the test's HTML, other paths whatever `files` serves. */
+function serveCustomerSite(html: () => string, files: Record<string, () => Served> = {}): Promise<{ url: string; close: () => void }> {
+  const server = http.createServer((req, res) => {
+    const file = files[new URL(req.url ?? "/", "http://x").pathname]?.() ?? { type: "text/html", body: html() };
+    res.writeHead(file.status ?? 200, { "content-type": file.type });
+    res.end(file.body);
   });
   return new Promise((resolve) =>
     server.listen(0, "127.0.0.1", () => {
@@ -22,18 +24,37 @@ function serveCustomerSite(html: () => string): Promise<{ url: string; close: ()
   );
 }
 
-test("the widget tag from the page, with a token from the page's Node.js snippet, shows the user under Integration status", async ({ page, browser, baseURL }) => {
+/** A token as the customer's server mints it (the server snippets' own runs are tested in snippets-run). */
+function mintToken(secret: string, audience: string, sub = "user_123"): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ sub, email: "ada@example.com", traits: { plan: "pro", amount: 2900, interval: "month" } })
+    .setProtectedHeader({ alg: "HS256" })
+    .setAudience(audience)
+    .setIssuedAt(now)
+    .setExpirationTime(now + 300)
+    .sign(new TextEncoder().encode(secret));
+}
+
+/** Opens a customer page and records its console lines and identify requests until the widget has run. */
+async function openCustomerPage(page: Page, url: string) {
+  const lines: { type: string; text: string }[] = [];
+  const requests: string[] = [];
+  page.removeAllListeners("console").removeAllListeners("request"); // one recorder per visit
+  page.on("console", (message) => lines.push({ type: message.type(), text: message.text() }));
+  page.on("request", (request) => request.method() === "POST" && request.url().includes("/identify") && requests.push(request.url()));
+  await page.goto(url);
+  await page.waitForFunction(() => typeof (window as any).Reqio?.identify === "function" && !(window as any).Reqio.q);
+  const of = (type: string) => lines.filter((line) => line.type === type).map((line) => line.text);
+  return { requests, warnings: () => of("warning"), infos: () => of("info"), all: () => lines.map((line) => `${line.type}: ${line.text}`) };
+}
+
+test("the widget tag from the page, with a server-minted token, shows the user under Integration status", async ({ page, browser, baseURL }) => {
   await signUp(page, "Widget");
   const projectId = await createProject(page, "Widget project");
   await expect(page.getByTestId("integration-empty")).toContainText("No tokens received yet");
   const secret = await revealSecret(page);
-  const nodeSnippet = await copySnippet(page, "Node.js (CommonJS)");
-  const widgetTag = await copySnippet(page, "Widget tag");
-
-  const dir = path.join(E2E_DIR, "widget-snippet");
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, "reqio-token.cjs"), nodeSnippet);
-  const token = execFileSync("node", ["reqio-token.cjs"], { cwd: dir, env: { ...process.env, REQIO_SECRET: secret }, encoding: "utf8" }).trim();
+  const widgetTag = await copyStackFile(page, "Widget (HTML)", "index.html");
+  const token = await mintToken(secret, `${baseURL}/p/${projectId}`);
 
   let html = `<!doctype html><title>Customer</title>${widgetTag.replace("<your minted token>", token)}`;
   const site = await serveCustomerSite(() => html);
@@ -84,6 +105,159 @@ test("the widget tag from the page, with a token from the page's Node.js snippet
   } finally {
     site.close();
   }
+});
+
+test.describe("the widget speaks: every console line a developer sees on their own page", () => {
+  let projectId = "";
+  let secret = "";
+  let tag = "";
+  let spaFile = "";
+  let component = "";
+  let audience = "";
+  let html = "";
+  /** What the customer's GET /api/reqio-token answers (their server, signed in or not). */
+  let tokenRoute: () => Served = () => ({ status: 401, type: "application/json", body: '{"error":"signed_out"}' });
+  let bundle = "";
+  let site: { url: string; close: () => void };
+
+  test.beforeAll(async ({ browser, baseURL }) => {
+    const page = await (await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] })).newPage();
+    await signUp(page, "Console");
+    projectId = await createProject(page, "Console project");
+    secret = await revealSecret(page);
+    tag = await copyStackFile(page, "Widget (HTML)", "index.html");
+    spaFile = await copyStackFile(page, "Widget (HTML)", "reqio-identify.js");
+    component = await copyStackFile(page, "Widget (React/JSX)", "components/ReqioWidget.tsx");
+    await page.close();
+    audience = `${baseURL}/p/${projectId}`;
+    site = await serveCustomerSite(() => html, {
+      "/reqio-identify.js": () => ({ type: "text/javascript", body: spaFile }),
+      "/api/reqio-token": () => tokenRoute(),
+      "/app.js": () => ({ type: "text/javascript", body: bundle }),
+    });
+  });
+  test.afterAll(() => site.close());
+
+  const withToken = (value: string) => tag.replace('data-identity-token="<your minted token>"', value);
+  const fix = ": render your server's token for the signed-in user into it, or drop it and call Reqio.identify(token).";
+
+  test("the tag as copied, its placeholder untouched: one warning naming the placeholder, nothing sent", async ({ page }) => {
+    html = tag;
+    const customer = await openCustomerPage(page, site.url);
+    expect(customer.all()).toEqual([`warning: [Reqio] identify failed: missing_token: data-identity-token is still the placeholder <your minted token>${fix}`]);
+    // A template the server never rendered is a placeholder too.
+    html = withToken('data-identity-token="{{ reqio_token }}"');
+    const template = await openCustomerPage(page, site.url);
+    expect(template.warnings()).toEqual([`[Reqio] identify failed: missing_token: data-identity-token is still the placeholder {{ reqio_token }}${fix}`]);
+    expect([...customer.requests, ...template.requests]).toEqual([]);
+  });
+
+  test("an empty data-identity-token warns; no attribute and no identify call is silent", async ({ page }) => {
+    html = withToken('data-identity-token=""');
+    const empty = await openCustomerPage(page, site.url);
+    expect(empty.all()).toEqual([`warning: [Reqio] identify failed: missing_token: data-identity-token is empty${fix}`]);
+    html = withToken("");
+    const none = await openCustomerPage(page, site.url);
+    expect(none.all()).toEqual([]);
+    expect([...empty.requests, ...none.requests]).toEqual([]);
+  });
+
+  test("a rejected token warns with its code, cause and fix; a good one is silent unless the tag has data-debug", async ({ page }) => {
+    html = withToken(`data-identity-token="${await mintToken("not this project's secret", audience)}"`);
+    const rejected = await openCustomerPage(page, site.url);
+    await expect.poll(() => rejected.warnings()).toEqual([expect.stringMatching(/^\[Reqio\] identify failed: bad_signature: .+/)]);
+    expect(rejected.infos()).toEqual([]);
+
+    const token = await mintToken(secret, audience);
+    html = withToken(`data-identity-token="${token}"`);
+    const answered = page.waitForResponse((response) => response.url().includes("/identify"));
+    const quiet = await openCustomerPage(page, site.url);
+    expect(await (await answered).json()).toMatchObject({ ok: true });
+    expect(quiet.all()).toEqual([]);
+
+    html = withToken(`data-identity-token="${token}" data-debug`);
+    const debug = await openCustomerPage(page, site.url);
+    await expect.poll(() => debug.all()).toEqual([`info: [Reqio] identified user_123 for project ${projectId}.`]);
+  });
+
+  test("a script src with a query or a fragment still posts to the dashboard's identify endpoint", async ({ page, baseURL }) => {
+    const token = await mintToken(secret, audience);
+    for (const suffix of ["?v=2", "#v1", "?v=2#top"]) {
+      html = withToken(`data-identity-token="${token}" data-debug`).replace(/src="([^"]+)"/, `src="$1${suffix}"`);
+      const customer = await openCustomerPage(page, site.url);
+      await expect.poll(() => customer.infos()).toEqual([`[Reqio] identified user_123 for project ${projectId}.`]);
+      expect(customer.requests).toEqual([`${baseURL}/api/v1/projects/${projectId}/identify`]);
+      expect(customer.warnings()).toEqual([]);
+    }
+  });
+
+  test("a malformed queued identify call is warned about and the calls queued after it are still answered", async ({ page }) => {
+    const stub = tag.match(/<script>(.*?)<\/script>/)![1]!;
+    const token = await mintToken(secret, audience);
+    html = `<!doctype html><script>${stub}
+      window.Reqio.q.push(null, "${token}");
+      window.late = window.Reqio.identify(${JSON.stringify(token)});</script>
+      ${withToken("").replace(/<script>.*?<\/script>/, "")}`;
+    const customer = await openCustomerPage(page, site.url);
+    expect(await page.evaluate(() => (window as any).late)).toMatchObject({ ok: true, user: { id: "user_123", mrrCents: 2900 } });
+    expect(customer.warnings()).toEqual([
+      "[Reqio] identify failed: widget_error: queued call 0 is not [token, resolve]: use the snippet's stub.",
+      "[Reqio] identify failed: widget_error: queued call 1 is not [token, resolve]: use the snippet's stub.",
+    ]);
+    expect(customer.requests).toHaveLength(1);
+  });
+
+  test("the SPA file as copied: identifies after sign-in, returns null while signed out", async ({ page }) => {
+    html = `<!doctype html>${withToken("data-debug")}<script src="/reqio-identify.js"></script>`;
+    const customer = await openCustomerPage(page, site.url);
+    tokenRoute = () => ({ status: 401, type: "application/json", body: '{"error":"signed_out"}' });
+    expect(await page.evaluate(() => (window as any).identifyWithReqio())).toBeNull();
+    const token = await mintToken(secret, audience, "user_spa");
+    tokenRoute = () => ({ type: "application/json", body: JSON.stringify({ token }) });
+    expect(await page.evaluate(() => (window as any).identifyWithReqio())).toMatchObject({ ok: true, user: { id: "user_spa" } });
+    // Chromium's own "Failed to load resource: 401" line aside, the widget said only this.
+    expect(customer.infos()).toEqual([`[Reqio] identified user_spa for project ${projectId}.`]);
+    expect(customer.warnings()).toEqual([]);
+  });
+
+  test("the React component as copied, bundled with React: loads the widget once and identifies, with a token or fetching one", async ({ page }) => {
+    const token = await mintToken(secret, audience, "user_jsx");
+    // The customer's app: the copied component, rendered with the token and again without it.
+    const entry = `import { createRoot } from "react-dom/client";
+      import { ReqioWidget } from "./components/ReqioWidget";
+      const params = new URLSearchParams(location.search);
+      const token = params.get("token") ?? undefined;
+      createRoot(document.getElementById("root")!).render(<><ReqioWidget token={token} debug /><ReqioWidget token={token} debug /></>);`;
+    const result = await build({
+      stdin: { contents: entry, loader: "tsx", resolveDir: path.resolve("tests/.tmp") },
+      // The component's text as copied, never a file of ours; react resolves from the repo's node_modules.
+      plugins: [{
+        name: "copied",
+        setup: (b) => {
+          b.onResolve({ filter: /\/components\/ReqioWidget$/ }, () => ({ path: "components/ReqioWidget.tsx", namespace: "copied" }));
+          b.onLoad({ filter: /.*/, namespace: "copied" }, () => ({ contents: component, loader: "tsx", resolveDir: path.resolve("tests/.tmp") }));
+        },
+      }],
+      bundle: true,
+      write: false,
+      format: "iife",
+      jsx: "automatic",
+      define: { "process.env.NODE_ENV": '"production"' },
+      logLevel: "silent",
+    }).catch((error) => { throw new Error(`bundling the copied component failed: ${error.message}`); });
+    bundle = result.outputFiles[0]!.text;
+    html = `<!doctype html><div id="root"></div><script src="/app.js"></script>`;
+
+    const withProp = await openCustomerPage(page, `${site.url}?token=${token}`);
+    await expect.poll(() => withProp.infos()).toHaveLength(2);
+    expect(withProp.all()).toEqual([`info: [Reqio] identified user_jsx for project ${projectId}.`, `info: [Reqio] identified user_jsx for project ${projectId}.`]);
+    expect(await page.locator(`script[src$="/widget.js"]`).count()).toBe(1); // two components, one widget
+
+    tokenRoute = () => ({ type: "application/json", body: JSON.stringify({ token }) });
+    const fetched = await openCustomerPage(page, site.url);
+    await expect.poll(() => fetched.infos()).toHaveLength(2);
+    expect(fetched.warnings()).toEqual([]);
+  });
 });
 
 test("widget.js is small, dependency-free, and never throws into the host page", async ({ request, page }) => {

@@ -54,9 +54,13 @@ describe("the Identity page's caches", () => {
     const otherValue = await highlightedSnippets(a.id, "<ask an owner>");
     const otherProject = await highlightedSnippets(b.id, "rqio_sk_••••abcd");
     expect(otherValue).not.toBe(first);
-    expect(otherValue.find((s) => s.id === "env")?.code).toContain("<ask an owner>");
-    expect(otherProject.map((s) => s.code).join("\n")).toContain(b.id);
-    expect(otherProject.map((s) => s.code).join("\n")).not.toContain(a.id);
+    expect(otherValue.env.code).toContain("<ask an owner>");
+    expect(otherValue.env.html).toContain("ask an owner");
+    const allCode = (snippets: typeof first) => snippets.stacks.flatMap((stack) => stack.files.map((file) => file.code)).join("\n");
+    expect(allCode(otherProject)).toContain(b.id);
+    expect(allCode(otherProject)).not.toContain(a.id);
+    // Every file of every stack is highlighted (a <pre> per file), whatever its language.
+    for (const file of first.stacks.flatMap((stack) => stack.files)) expect(file.html).toMatch(/^<pre class="shiki/);
   });
 
   it("'Rotated by …' follows the current secret: a rotation shows its own event", async () => {

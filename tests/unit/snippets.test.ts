@@ -1,26 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { envSnippet, identitySnippets, type Snippet } from "@/lib/identity/snippets";
+import { envSnippet, identityStacks, type SnippetLanguage, type SnippetStack } from "@/lib/identity/snippets";
 import { identityAudience, widgetScriptUrl } from "@/lib/identity/audience";
+import { highlightCode } from "@/lib/identity/highlight";
 import { generateProjectId } from "@/lib/identity/project-id";
 import { generateIdentitySecret, lastFour, maskSecret } from "@/lib/identity/secret";
+import { typeCheckCustomerFiles } from "../helpers/type-check-tsx";
 
 const appUrl = "https://reqio.example.com";
 const projectId = generateProjectId();
 const audience = `${appUrl}/p/${projectId}`;
-const masked = maskSecret("Ab12");
-const snippets = identitySnippets({ appUrl, projectId, envSecret: masked });
-const byId = (id: string): Snippet => {
-  const snippet = snippets.find((s) => s.id === id);
-  if (!snippet) throw new Error(`no snippet ${id}`);
-  return snippet;
+const stacks = identityStacks({ appUrl, projectId });
+const stack = (id: string): SnippetStack => {
+  const found = stacks.find((s) => s.id === id);
+  if (!found) throw new Error(`no stack ${id}`);
+  return found;
 };
-
-// The claims the public docs specify, written exactly as both server snippets must write them.
-const CLAIM_LINES = [
-  "sub: user.id,",
-  "email: user.email,",
-  "traits: { plan: user.plan, amount: user.planAmount, interval: user.billingInterval },",
-];
+const file = (stackId: string, path: string) => {
+  const found = stack(stackId).files.find((f) => f.path === path);
+  if (!found) throw new Error(`no file ${path} in ${stackId}`);
+  return found.code;
+};
 
 describe("identityAudience / widgetScriptUrl", () => {
   it("are <appUrl>/p/<projectId> and <appUrl>/widget.js", () => {
@@ -29,98 +28,112 @@ describe("identityAudience / widgetScriptUrl", () => {
   });
 });
 
-describe("identitySnippets", () => {
-  it("returns the five tabs in order with filenames and languages", () => {
-    expect(snippets.map((s) => [s.id, s.filename, s.language])).toEqual([
-      ["nextjs", "lib/reqio.ts", "typescript"],
-      ["node", "reqio-token.cjs", "javascript"],
-      ["widget", "index.html", "html"],
-      ["identify", "app.js", "javascript"],
-      ["env", ".env", "dotenv"],
+describe("identityStacks", () => {
+  it("gives each stack a unique id and label, an intro, and files with unique ids and paths", () => {
+    expect(stacks.length).toBeGreaterThan(0);
+    expect(new Set(stacks.map((s) => s.id)).size).toBe(stacks.length);
+    expect(new Set(stacks.map((s) => s.label)).size).toBe(stacks.length);
+    for (const { intro, files } of stacks) {
+      expect(intro.length).toBeGreaterThan(20);
+      expect(files.length).toBeGreaterThan(0);
+      expect(new Set(files.map((f) => f.id)).size).toBe(files.length);
+      expect(new Set(files.map((f) => f.path)).size).toBe(files.length);
+      for (const { path, code } of files) {
+        expect(path).not.toBe(".env"); // the page shows the .env line once, for every stack
+        expect(code.endsWith("\n")).toBe(true);
+        expect(code).not.toMatch(/rqio_sk_/); // never a secret: they read REQIO_SECRET
+      }
+    }
+  });
+
+  it("lists the widget stacks, filled in with this project", () => {
+    expect(stacks.map((s) => s.label)).toEqual(expect.arrayContaining(["Widget (HTML)", "Widget (React/JSX)"]));
+    const other = identityStacks({ appUrl: "http://localhost:3000", projectId: generateProjectId() });
+    expect(JSON.stringify(other)).not.toContain(projectId);
+    expect(JSON.stringify(stacks)).toContain(projectId);
+  });
+});
+
+describe("highlightCode", () => {
+  // Every SnippetLanguage needs a sample here (the Record's type says so), so a new one can't ship unloaded.
+  const samples: Record<SnippetLanguage, string> = {
+    typescript: "const a: number = 1;",
+    tsx: "export const A = () => <div className=\"a\">{1}</div>;",
+    javascript: "const a = 1;",
+    html: "<script src=\"/a.js\"></script>",
+    dotenv: "REQIO_SECRET=x",
+    python: "def mint(user):\n    return jwt.encode({}, 'k')",
+    ruby: "def mint(user)\n  JWT.encode({}, 'k')\nend",
+    php: "<?php\nfunction mint($user) { return 'k'; }",
+    go: "package main\nfunc mint() string { return \"k\" }",
+    java: "public final class Reqio { static String mint() { return \"k\"; } }",
+  };
+
+  it.each(Object.entries(samples))("colours %s with the JS regex engine", async (language, code) => {
+    const html = await highlightCode(code, language as SnippetLanguage);
+    expect(html).toMatch(/^<pre class="shiki github-light"/);
+    // More than one colour: the grammar tokenized it (an unknown language would throw; plain text is one colour).
+    expect(new Set(html.match(/color:#[0-9A-Fa-f]{6}/g)).size).toBeGreaterThan(1);
+  });
+});
+
+describe("Widget (HTML) stack", () => {
+  const tag = () => file("widget-html", "index.html");
+  const stub = () => tag().match(/<script>(.*?)<\/script>/)![1]!;
+
+  it("loads <appUrl>/widget.js with this project's ID and a token placeholder, async", () => {
+    expect(tag()).toContain(`src="${appUrl}/widget.js"`);
+    expect(tag()).toContain(`data-project-id="${projectId}"`);
+    expect(tag()).toContain('data-identity-token="<your minted token>"');
+    expect(tag()).toMatch(/^\s+async$/m);
+    expect(tag()).toContain("add data-debug to the tag");
+  });
+
+  it("has a queue stub whose identify returns a Promise and queues [token, resolve]", () => {
+    const window: { Reqio?: { q: [string, (value: unknown) => void][]; identify: (token: string) => Promise<unknown> } } = {};
+    new Function("window", stub())(window);
+    const pending = window.Reqio!.identify("t1");
+    expect(pending).toBeInstanceOf(Promise);
+    expect(window.Reqio!.q.map(([token, resolve]) => [token, typeof resolve])).toEqual([["t1", "function"]]);
+  });
+
+  it("has an SPA file that fetches /api/reqio-token and returns window.Reqio.identify's Promise", () => {
+    const spa = file("widget-html", "reqio-identify.js");
+    expect(() => new Function(spa)).not.toThrow();
+    expect(spa).toContain('fetch("/api/reqio-token"');
+    expect(spa).toContain("return window.Reqio.identify(token);");
+    expect(spa).toContain("if (!response.ok) return null;");
+  });
+});
+
+describe("Widget (React/JSX) stack", () => {
+  const component = () => file("widget-jsx", "components/ReqioWidget.tsx");
+  // How a customer renders it: with a server-minted token, and without (it fetches /api/reqio-token).
+  const usage = 'import { ReqioWidget } from "./components/ReqioWidget";\nexport const Pages = () => <><ReqioWidget token="t" debug /><ReqioWidget /></>;\n';
+
+  it("is filled in with this project and starts with the client directive", () => {
+    expect(component().split("\n")[0]).toMatch(/^"use client";/);
+    expect(component()).toContain(`const REQIO_WIDGET_URL = "${appUrl}/widget.js";`);
+    expect(component()).toContain(`const REQIO_PROJECT_ID = "${projectId}";`);
+    expect(component()).toContain('fetch("/api/reqio-token"');
+  });
+
+  it("type-checks as pasted under a strict tsconfig with the repo's TypeScript", () => {
+    expect(typeCheckCustomerFiles({ "components/ReqioWidget.tsx": component(), "pages.tsx": usage })).toEqual([]);
+  });
+
+  it("the check fails on a type error (it is not vacuous)", () => {
+    const broken = component().replace("script.async = true;", "script.async = \"yes\";");
+    expect(typeCheckCustomerFiles({ "components/ReqioWidget.tsx": broken, "pages.tsx": usage })).toEqual([
+      expect.stringMatching(/^components\/ReqioWidget\.tsx\(\d+\): TS2322 /),
     ]);
-    expect(new Set(snippets.map((s) => s.label)).size).toBe(5);
-  });
-
-  describe.each(["nextjs", "node"])("%s token snippet", (id) => {
-    const { code } = byId(id);
-
-    it("binds tokens to this project's exact audience", () => {
-      expect(code).toContain(`const REQIO_AUDIENCE = "${audience}";`);
-      expect(code).toContain(".setAudience(REQIO_AUDIENCE)");
-      expect(code.split(audience)).toHaveLength(2); // defined once, used by name
-    });
-
-    it("signs HS256 with the UTF-8 bytes of REQIO_SECRET, expiring 300 s after issue", () => {
-      expect(code).toContain('.setProtectedHeader({ alg: "HS256" })');
-      expect(code).toContain("new TextEncoder().encode(process.env.REQIO_SECRET)");
-      expect(code).toContain("const now = Math.floor(Date.now() / 1000);");
-      expect(code).toContain(".setIssuedAt(now)");
-      expect(code).toContain(".setExpirationTime(now + 300)");
-      expect(code).toContain(".sign(secret);");
-    });
-
-    it("sets the documented claims", () => {
-      for (const line of CLAIM_LINES) expect(code).toContain(line);
-    });
-
-    it("refuses to run without REQIO_SECRET and never embeds a secret", () => {
-      expect(code).toContain("if (!process.env.REQIO_SECRET) throw new Error(");
-      expect(code).toContain("REQIO_SECRET is not set");
-      expect(code).not.toMatch(/rqio_sk_/);
-    });
-  });
-
-  it("claim lines are identical in both server snippets", () => {
-    const claimsOf = (code: string) => code.split("\n").filter((l) => /^\s*(sub|email|traits): .*user\./.test(l)).map((l) => l.trim());
-    expect(claimsOf(byId("nextjs").code)).toEqual(claimsOf(byId("node").code));
-    expect(claimsOf(byId("nextjs").code)).toHaveLength(3);
-  });
-
-  it("Next.js snippet is ESM with a typed ReqioUser and an exported mintReqioToken", () => {
-    const { code } = byId("nextjs");
-    expect(code).toContain('import { SignJWT } from "jose";');
-    expect(code).toContain("export async function mintReqioToken(user: ReqioUser): Promise<string>");
-    expect(code).toMatch(/billingInterval: "month" \| "year";/);
-    expect(code).not.toContain("require(");
-  });
-
-  it("Node snippet is CommonJS loading ESM-only jose with import()", () => {
-    const { code } = byId("node");
-    expect(code).toContain('await import("jose")');
-    expect(code).toContain("module.exports = { mintReqioToken };");
-    expect(code).toContain("if (require.main === module)");
-    expect(code).not.toMatch(/^import /m);
-  });
-
-  it("widget tag loads <appUrl>/widget.js with this project's ID", () => {
-    const { code } = byId("widget");
-    expect(code).toContain(`src="${appUrl}/widget.js"`);
-    expect(code).toContain(`data-project-id="${projectId}"`);
-    expect(code).toContain("data-identity-token=");
-    expect(code).toMatch(/\basync\b/);
-  });
-
-  it("identify snippet fetches a token from the customer's server and calls Reqio.identify", () => {
-    const { code } = byId("identify");
-    expect(code).toContain('fetch("/api/reqio-token"');
-    expect(code).toContain("window.Reqio.identify(token)");
-  });
-
-  it("env tab shows the masked secret until revealed", () => {
-    expect(byId("env").code).toBe(`REQIO_SECRET=${masked}\n`);
-  });
-
-  it("uses a different audience for a different project or app URL", () => {
-    const other = identitySnippets({ appUrl: "http://localhost:3000", projectId: generateProjectId(), envSecret: masked });
-    expect(other[0]!.code).not.toContain(audience);
-    expect(other[0]!.code).toContain('const REQIO_AUDIENCE = "http://localhost:3000/p/prj_');
   });
 });
 
 describe("envSnippet", () => {
-  it("is one REQIO_SECRET= line with the revealed secret", () => {
+  it("is one REQIO_SECRET= line, masked until revealed", () => {
     const secret = generateIdentitySecret();
-    expect(envSnippet(secret)).toEqual({ id: "env", label: ".env", filename: ".env", language: "dotenv", code: `REQIO_SECRET=${secret}\n` });
+    expect(envSnippet(secret)).toEqual({ id: "env", path: ".env", language: "dotenv", code: `REQIO_SECRET=${secret}\n` });
     expect(envSnippet(maskSecret(lastFour(secret))).code).not.toContain(secret.slice(8, -4));
   });
 });

@@ -11,12 +11,13 @@ import { javaStack } from "./java";
 import { phpStack } from "./php";
 import { pythonStack } from "./python";
 import { rubyStack } from "./ruby";
+import { widgetHtmlStack, widgetReactStack } from "./widget";
 
-export type { Snippet, SnippetContext, SnippetFile, SnippetLanguage, SnippetStack, SnippetStackId } from "./types";
-export { envSnippet, identitySnippets } from "./legacy";
+export type { SnippetContext, SnippetFile, SnippetLanguage, SnippetStack, SnippetStackId } from "./types";
+export { envSnippet } from "./env";
 
 /** Stack builders, in the order the picker lists them. */
-const STACK_BUILDERS: ((context: SnippetContext) => SnippetStack)[] = [nextJsStack, nodeStack, expressStack, pythonStack, rubyStack, phpStack, goStack, javaStack];
+const STACK_BUILDERS: ((context: SnippetContext) => SnippetStack)[] = [nextJsStack, nodeStack, expressStack, pythonStack, rubyStack, phpStack, goStack, javaStack, widgetHtmlStack, widgetReactStack];
 
 export function snippetContext(appUrl: string, projectId: string): SnippetContext {
   return { appUrl, projectId, audience: identityAudience(appUrl, projectId), widgetUrl: widgetScriptUrl(appUrl) };

@@ -18,5 +18,3 @@ export type SnippetStack = {
 /** What every stack is filled in with. */
 export type SnippetContext = { appUrl: string; projectId: string; audience: string; widgetUrl: string };
 
-/** The old flat shape (one file per tab), kept while the page moves to stacks. */
-export type Snippet = { id: string; label: string; filename: string; language: SnippetLanguage; code: string };

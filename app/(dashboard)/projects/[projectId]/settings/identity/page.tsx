@@ -13,7 +13,7 @@ import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { RevealedSecretProvider } from "@/components/identity/revealed-secret";
 import { SecretPanel } from "@/components/identity/secret-panel";
-import { SnippetTabs } from "@/components/identity/snippet-tabs";
+import { StackSnippets } from "@/components/identity/stack-snippets";
 import { LiveIntegrationStatus, LiveStatusProvider } from "@/components/identity/live-status";
 import { TokenDebugger } from "@/components/identity/token-debugger";
 import { identityPageStatus } from "@/lib/identity/integration-status";
@@ -123,8 +123,8 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
         )}
       </Card>
 
-      <Card id="snippets" title="Snippets" description="Copy-paste ready: this project's ID and audience are already filled in.">
-        <SnippetTabs snippets={snippets} currentSecretId={secret.id} />
+      <Card id="snippets" title="Snippets" description="Pick your stack and copy its files: this project's ID and audience are already filled in.">
+        <StackSnippets snippets={snippets} currentSecretId={secret.id} />
       </Card>
 
       <Card id="debugger" title="Token debugger" description="Paste a token from your server to see exactly which checks pass.">
