@@ -1,6 +1,7 @@
 import "server-only";
 import { serverConfig } from "@/lib/config/server-config";
 import { ConfigError } from "@/lib/config/errors";
+import { describeError, log } from "@/lib/log";
 
 const SWEEP_EVERY_MS = 30_000;
 
@@ -23,4 +24,6 @@ export async function bootServer(): Promise<void> {
   if (process.env.REQIO_REQUEST_LOG !== "off") (await import("@/lib/observability/request-log")).startRequestLog();
   const { startExpirySweep } = await import("@/lib/identity/expiry-sweep");
   startExpirySweep(SWEEP_EVERY_MS);
+  const { warmSnippetHighlighting } = await import("@/lib/identity/identity-page-data");
+  warmSnippetHighlighting().catch((error: unknown) => log("warn", "snippet highlighting could not be prepared at boot", { error: describeError(error) }));
 }

@@ -33,6 +33,16 @@ export async function highlightedSnippets(projectId: string, envSecret: string):
   return highlighted;
 }
 
+/**
+ * Highlights every stack once for a sample project at boot, in the background: shiki compiles each
+ * language's grammar on first use (seconds on a busy machine), which would otherwise fall on the first
+ * admin to open an Identity page.
+ */
+export async function warmSnippetHighlighting(): Promise<void> {
+  const sample = identityStacks({ appUrl: serverConfig().appUrl, projectId: "prj_0000000000000000000000" });
+  for (const stack of sample) for (const file of stack.files) await highlightFile(file);
+}
+
 /** The .env line with a revealed secret: highlighted per reveal and never cached. */
 export async function highlightedEnvSnippet(secret: string): Promise<string> {
   const snippet = envSnippet(secret);

@@ -10,6 +10,7 @@ import { assembleCustomerApp, EDGE_COOKIE } from "../fixtures/customer-app/assem
 import { copyStackFile, createProject, revealSecret, signUp } from "./helpers";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+test.skip(!!process.env.REQIO_TEST_POSTGRES_URL, "the snippets run the same whatever database the dashboard uses: this runs in the suite's SQLite pass, keeping CI within its time budget");
 
 const STACK = "Next.js (App Router)";
 const FILES = ["lib/reqio.ts", "app/api/reqio-token/route.ts", "components/reqio-widget.tsx", "components/reqio-identify.ts"];
