@@ -25,7 +25,7 @@ export function RejectedReasons({ reasons, now }: { reasons: RejectedReason[]; n
               </td>
               <td className="py-1.5 pr-3">{reason.count}</td>
               <td className="py-1.5 pr-3 whitespace-nowrap">
-                {reason.example ? <time dateTime={reason.example.at}>{formatRelativeTime(new Date(reason.example.at), now)}</time> : "–"}
+                {reason.lastAt ? <time dateTime={reason.lastAt}>{formatRelativeTime(new Date(reason.lastAt), now)}</time> : "–"}
               </td>
               <td className="py-1.5 text-right whitespace-nowrap">
                 {reason.example && (

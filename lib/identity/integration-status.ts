@@ -11,6 +11,8 @@ import { plausibilityCounts } from "@/lib/identity/plausibility-counts";
 export type RejectedReason = {
   cause: string;
   count: number;
+  /** When it last happened (null for counts written without one, e.g. before this was recorded). */
+  lastAt: string | null;
   example: { at: string; header: Record<string, unknown>; claims: Record<string, unknown> } | null;
 };
 
@@ -83,7 +85,9 @@ function summarize(rows: CounterRow[], recentUsers: UserRow[], examples: Example
     .filter(([code]) => code !== "ok" && !ageCodes.has(code) && !code.startsWith("secret:"))
     .map(([cause, count]): RejectedReason => {
       const example = exampleOf.get(cause);
-      return { cause, count, example: example ? { at: example.lastAt.toISOString(), header: parseObject(example.header), claims: parseObject(example.claims) } : null };
+      const at = example?.lastAt.toISOString() ?? null;
+      const decoded = example && example.claims !== "null" ? { at: at!, header: parseObject(example.header), claims: parseObject(example.claims) } : null;
+      return { cause, count, lastAt: at, example: decoded };
     })
     .sort((a, b) => b.count - a.count);
 

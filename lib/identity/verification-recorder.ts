@@ -47,7 +47,10 @@ export function recordVerification(
   // Rejections are counted by root cause (a cause names its code: lib/identity/token-verifier/causes.ts).
   const cause = outcome.cause ?? outcome.code;
   buffer.addCount(projectId, bucketStart, cause, outcome.code === "ok" ? outcome.ageSeconds : undefined);
-  if (outcome.example) buffer.add({ kind: "example", projectId, cause, code: outcome.code, at: now, ...outcome.example });
+  // Every rejection stamps when its cause last happened; the example (decoded header and claims) when there is one.
+  if (outcome.code !== "ok") {
+    buffer.add({ kind: "example", projectId, cause, code: outcome.code, at: now, header: outcome.example?.header ?? null, claims: outcome.example?.claims ?? null });
+  }
   if (outcome.secretId) {
     // Which secret verified: lets the admin see when the previous one is no longer in use.
     buffer.addCount(projectId, bucketStart, `secret:${outcome.secretId}`);
@@ -86,6 +89,7 @@ async function write(stat: PendingStat): Promise<void> {
   if (stat.kind === "count") return writeCount(stat);
   if (stat.kind === "example") {
     const fields = { code: stat.code, lastAt: new Date(stat.at), header: exampleJson(stat.header), claims: exampleJson(stat.claims) };
+    // A token that didn't decode leaves "null" in both: the time, without an example.
     await db.verificationFailureExample.upsert({
       where: { projectId_cause: { projectId: stat.projectId, cause: stat.cause } },
       create: { projectId: stat.projectId, cause: stat.cause, ...fields },
@@ -114,7 +118,7 @@ async function write(stat: PendingStat): Promise<void> {
 }
 
 /** JSON text for storage; a signing secret a customer put into a claim by mistake is not kept. */
-function exampleJson(value: Record<string, unknown>): string {
+function exampleJson(value: Record<string, unknown> | null): string {
   return JSON.stringify(value).replace(/rqio_sk_[0-9A-Za-z_]+/g, "rqio_sk_[redacted]");
 }
 

@@ -8,7 +8,7 @@ export type PendingStat =
   | { kind: "user"; projectId: string; user: IdentifiedUser; firstSeen: number; lastSeen: number }
   | { kind: "secretUse"; secretId: string; at: number }
   /** The latest rejected token per project and cause: its decoded header and claims, never the signature. */
-  | { kind: "example"; projectId: string; cause: string; code: string; at: number; header: Record<string, unknown>; claims: Record<string, unknown> };
+  | { kind: "example"; projectId: string; cause: string; code: string; at: number; header: Record<string, unknown> | null; claims: Record<string, unknown> | null };
 
 type Count = Extract<PendingStat, { kind: "count" }>;
 type Sighting = Extract<PendingStat, { kind: "user" }>;
@@ -53,7 +53,9 @@ export class VerificationStatsBuffer {
     } else if (stat.kind === "example") {
       const key = `${stat.projectId}|${stat.cause}`;
       const held = this.examples.get(key);
-      if (!held || held.at <= stat.at) this.examples.set(key, stat);
+      // The newest wins, but a token that didn't decode never replaces an example that did.
+      if (!held) this.examples.set(key, stat);
+      else if (held.at <= stat.at) this.examples.set(key, stat.claims === null && held.claims !== null ? { ...held, at: stat.at } : stat);
     } else {
       const held = this.secretUses.get(stat.secretId);
       this.secretUses.set(stat.secretId, { ...stat, at: Math.max(held?.at ?? stat.at, stat.at) });

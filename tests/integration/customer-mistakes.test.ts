@@ -86,6 +86,8 @@ describe("the status panel counts each cause and keeps an example without the si
       const row = status.rejected.find((candidate) => candidate.cause === cause);
       expect(row, cause).toBeDefined();
       expect(row!.count).toBe(expected.filter((mistake) => mistake.cause === cause).length);
+      // When it last happened, for every cause, decodable or not.
+      expect(Date.now() - Date.parse(row!.lastAt!), cause).toBeLessThan(5 * 60_000);
       const withExample = expected.some((mistake) => mistake.cause === cause && mistake.example);
       if (withExample) {
         expect(row!.example, cause).not.toBeNull();

@@ -44,7 +44,7 @@ describe("who may read a project's live status", () => {
     for (const user of [ours.user, admin, member]) {
       const response = await liveStatusResponse(user.id, projectId);
       expect(response.status, user.name).toBe(200);
-      expect(response.body).toMatchObject({ integration: { accepted: 1, rejected: [{ cause: "bad_signature", count: 1, example: null }] }, previous: null });
+      expect(response.body).toMatchObject({ integration: { accepted: 1, rejected: [{ cause: "bad_signature", count: 1, lastAt: expect.any(String), example: null }] }, previous: null });
     }
   });
 

@@ -38,7 +38,7 @@ describe("verification stats", () => {
     await flushVerificationStats();
     const status = await integrationStatus(projectId, now);
     expect(status.accepted).toBe(6);
-    expect(status.rejected).toEqual([{ cause: "bad_signature", count: 2, example: null }]);
+    expect(status.rejected).toEqual([{ cause: "bad_signature", count: 2, lastAt: expect.any(String), example: null }]);
     expect(status.tokenAge).toEqual({ median: "1–5 s", maxSeconds: 20, futureIatSeconds: 3 });
     expect(status.recentUsers).toHaveLength(6);
     expect(status.recentUsers[0]).toMatchObject({ plan: "pro", interval: "year", mrrCents: 2500 });
