@@ -27,11 +27,13 @@ export REQIO_IDENTIFY_LIMIT_PER_PROJECT="${REQIO_IDENTIFY_LIMIT_PER_PROJECT:-300
 export REQIO_TRUSTED_PROXIES="${REQIO_TRUSTED_PROXIES:-loopback}"
 # Under scripts/with-redis.sh the rate limits are shared through that Redis.
 if [ -n "${REQIO_TEST_REDIS_URL:-}" ]; then export REDIS_URL="$REQIO_TEST_REDIS_URL"; fi
-# Every test signs up from this machine: room for the whole suite (the default is 20 an hour).
+# Every test signs up (and so signs in) from this machine: room for the whole suite (the defaults are
+# 20 sign-ups an hour and 50 sign-ins per 15 minutes per address).
 export REQIO_SIGNUP_LIMIT_PER_IP="${REQIO_SIGNUP_LIMIT_PER_IP:-500}"
+export REQIO_SIGNIN_LIMIT_PER_IP="${REQIO_SIGNIN_LIMIT_PER_IP:-500}"
 if [ -n "${REQIO_TEST_POSTGRES_URL:-}" ]; then
   # A second instance (two-instances.spec.ts) joins this deployment with the same settings.
-  (umask 077 && node -e 'const e=process.env;console.log(JSON.stringify({DATABASE_URL:e.DATABASE_URL,REQIO_ENCRYPTION_KEY:e.REQIO_ENCRYPTION_KEY,NEXTAUTH_SECRET:e.NEXTAUTH_SECRET,APP_URL:e.APP_URL,REQIO_IDENTIFY_LIMIT_PER_IP:e.REQIO_IDENTIFY_LIMIT_PER_IP,REQIO_IDENTIFY_LIMIT_PER_PROJECT:e.REQIO_IDENTIFY_LIMIT_PER_PROJECT,REQIO_SIGNUP_LIMIT_PER_IP:e.REQIO_SIGNUP_LIMIT_PER_IP,REQIO_TRUSTED_PROXIES:e.REQIO_TRUSTED_PROXIES,REDIS_URL:e.REDIS_URL}))' > "$dir/instance.json")
+  (umask 077 && node -e 'const e=process.env;console.log(JSON.stringify({DATABASE_URL:e.DATABASE_URL,REQIO_ENCRYPTION_KEY:e.REQIO_ENCRYPTION_KEY,NEXTAUTH_SECRET:e.NEXTAUTH_SECRET,APP_URL:e.APP_URL,REQIO_IDENTIFY_LIMIT_PER_IP:e.REQIO_IDENTIFY_LIMIT_PER_IP,REQIO_IDENTIFY_LIMIT_PER_PROJECT:e.REQIO_IDENTIFY_LIMIT_PER_PROJECT,REQIO_SIGNUP_LIMIT_PER_IP:e.REQIO_SIGNUP_LIMIT_PER_IP,REQIO_SIGNIN_LIMIT_PER_IP:e.REQIO_SIGNIN_LIMIT_PER_IP,REQIO_TRUSTED_PROXIES:e.REQIO_TRUSTED_PROXIES,REDIS_URL:e.REDIS_URL}))' > "$dir/instance.json")
 fi
 npx prisma migrate deploy > "$dir/migrate.log" 2>&1
 # Benchmarks prepare the directory and database this way, then start the server themselves.

@@ -9,7 +9,7 @@ export const WRONG_CREDENTIALS = "Wrong email or password.";
 
 // Per email: slows guessing one account from many IPs. Per IP: slows one client trying many accounts.
 const signInPerEmail = createRateLimiter({ keyPrefix: "sign-in:email", points: 10, durationSeconds: 15 * 60 });
-const signInPerIp = createRateLimiter({ keyPrefix: "sign-in:ip", points: 50, durationSeconds: 15 * 60 });
+const signInPerIp = createRateLimiter({ keyPrefix: "sign-in:ip", points: limitFromEnv("REQIO_SIGNIN_LIMIT_PER_IP", 50), durationSeconds: 15 * 60 });
 const signUpPerIp = createRateLimiter({ keyPrefix: "sign-up:ip", points: limitFromEnv("REQIO_SIGNUP_LIMIT_PER_IP", 20), durationSeconds: 60 * 60 });
 
 export function normalizeEmail(email: string): string {
