@@ -79,7 +79,10 @@ describe("the status panel counts each cause and keeps an example without the si
     // The server writes its stats in batches every second: wait for them to land.
     for (const deadline = Date.now() + 15_000; Date.now() < deadline; status = await integrationStatus(projectId)) {
       const seen = new Set(status.rejected.map((row) => row.cause));
-      if ([...causes].every((cause) => seen.has(cause)) && status.rejected.filter((row) => row.example).length >= new Set(expected.filter((m) => m.example).map((m) => m.cause)).size) break;
+      const stamped = status.rejected.filter((row) => row.lastAt !== null).length;
+      const withExamples = status.rejected.filter((row) => row.example).length;
+      // Counts, last-seen times and examples are separate rows of a batched flush: wait for all three.
+      if ([...causes].every((cause) => seen.has(cause)) && stamped >= causes.size && withExamples >= new Set(expected.filter((m) => m.example).map((m) => m.cause)).size) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     for (const cause of causes) {
