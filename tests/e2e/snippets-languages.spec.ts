@@ -1,3 +1,4 @@
+import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { copyStackFile, createProject, revealSecret, signUp } from "./helpers";
 import {
@@ -20,13 +21,26 @@ const LABELS: Record<ServerLanguage, string> = { python: "Python", ruby: "Ruby",
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 test.skip(!!process.env.REQIO_TEST_POSTGRES_URL, "the snippets run the same whatever database the dashboard uses: this runs in the suite's SQLite pass, keeping CI within its time budget");
 
-async function identify(baseURL: string | undefined, projectId: string, token: string) {
-  const response = await fetch(`${baseURL}/api/v1/projects/${projectId}/identify`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ token }),
+/**
+ * One fresh connection per request (agent: false): a toolchain run (the JVM's start, a Go build) can
+ * outlast the server's keep-alive timeout, and a pooled socket the server already closed fails the POST.
+ */
+function identify(baseURL: string | undefined, projectId: string, token: string): Promise<{ status: number; body: any }> {
+  return new Promise((resolve, reject) => {
+    const body = JSON.stringify({ token });
+    const request = http.request(`${baseURL}/api/v1/projects/${projectId}/identify`, {
+      method: "POST",
+      agent: false,
+      headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+    }, (response) => {
+      let text = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (text += chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) }));
+    });
+    request.on("error", reject);
+    request.end(body);
   });
-  return { status: response.status, body: await response.json() };
 }
 
 for (const language of SERVER_LANGUAGES) {
