@@ -11,8 +11,8 @@ export default async function HomePage() {
   return (
     <main className="mx-auto max-w-md px-4 py-24 text-center">
       <h1 className="text-2xl font-semibold">You&apos;re not in a team</h1>
-      <p className="mt-2 text-zinc-600">Ask a team owner to invite you, or start your own.</p>
-      <Link href="/teams/new" className="mt-4 inline-block font-medium text-indigo-700 underline">Create a team</Link>
+      <p className="mt-2 text-muted">Ask a team owner to invite you, or start your own.</p>
+      <Link href="/teams/new" className="mt-4 inline-block font-medium text-link underline">Create a team</Link>
     </main>
   );
 }

@@ -9,14 +9,14 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const user = await requireUser();
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-surface focus:px-3 focus:py-2">
         Skip to content
       </a>
-      <header className="flex items-center justify-between gap-3 border-b border-zinc-200 bg-white px-4 py-2.5">
+      <header className="flex items-center justify-between gap-3 border-b border-border bg-surface px-4 py-2.5">
         <Logo />
         <div className="flex min-w-0 items-center gap-3">
-          <span className="hidden truncate text-sm text-zinc-600 sm:inline" title={user.email}>{user.email}</span>
-          <Link href="/account" className="rounded-md px-2 py-1.5 text-sm text-zinc-700 hover:bg-zinc-100">Account</Link>
+          <span className="hidden truncate text-sm text-muted sm:inline" title={user.email}>{user.email}</span>
+          <Link href="/account" className="rounded-md px-2 py-1.5 text-sm text-text-soft hover:bg-surface-strong">Account</Link>
           <SignOutButton />
         </div>
       </header>

@@ -14,7 +14,7 @@ function describeDetails(details: string): string {
   }
 }
 
-const input = "min-h-9 rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm";
+const input = "min-h-9 rounded-md border border-border-input bg-surface px-2 py-1.5 text-sm";
 
 /** Filters (a plain GET form, so links are shareable), the events, pagination and CSV export. */
 export function AuditLogView({ basePath, exportHref, filter, errors, events, total, pages, actors }: {
@@ -59,30 +59,30 @@ export function AuditLogView({ basePath, exportHref, filter, errors, events, tot
           <Link href={basePath} className={buttonClasses("ghost")}>Clear</Link>
         </div>
       </form>
-      {errors.length > 0 && <p role="alert" className="text-sm text-red-700">{errors.join(" ")} That filter was left out.</p>}
-      <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-zinc-600">
+      {errors.length > 0 && <p role="alert" className="text-sm text-danger">{errors.join(" ")} That filter was left out.</p>}
+      <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-muted">
         <span>{total} {total === 1 ? "event" : "events"}</span>
         <a href={exportHref} className={buttonClasses("secondary")} download>Export CSV</a>
       </div>
-      <div className="overflow-x-auto rounded-md border border-zinc-200 bg-white">
+      <div className="overflow-x-auto rounded-md border border-border bg-surface">
         <table className="w-full text-left text-sm" aria-label="Audit events">
           <thead>
-            <tr className="border-b border-zinc-200 text-zinc-500">
+            <tr className="border-b border-border text-muted">
               {["Time (UTC)", "Action", "Actor", "IP", "Details"].map((h) => <th key={h} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">{h}</th>)}
             </tr>
           </thead>
           <tbody>
             {events.map((event) => (
-              <tr key={event.id} className="border-b border-zinc-100 align-top">
+              <tr key={event.id} className="border-b border-border-subtle align-top">
                 <td className="px-3 py-2 whitespace-nowrap"><time dateTime={event.createdAt.toISOString()}>{event.createdAt.toISOString().replace("T", " ").slice(0, 19)}</time></td>
                 <td className="px-3 py-2"><code>{event.action}</code></td>
                 <td className="px-3 py-2 break-all">{event.actorLabel}</td>
                 <td className="px-3 py-2 whitespace-nowrap" title={event.userAgent ?? undefined}>{event.ip ?? "–"}</td>
-                <td className="px-3 py-2 break-all text-zinc-600">{describeDetails(event.details)}</td>
+                <td className="px-3 py-2 break-all text-muted">{describeDetails(event.details)}</td>
               </tr>
             ))}
             {events.length === 0 && (
-              <tr><td colSpan={5} className="px-3 py-6 text-center text-zinc-500">No events match.</td></tr>
+              <tr><td colSpan={5} className="px-3 py-6 text-center text-muted">No events match.</td></tr>
             )}
           </tbody>
         </table>

@@ -34,7 +34,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form noValidate method="post" onSubmit={onSubmit} className="flex flex-col gap-4">
       <Field label="Email" name="email" type="email" autoComplete="email" required />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required />
-      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+      {error && <p role="alert" className="text-sm text-danger">{error}</p>}
       <Button type="submit" disabled={pending}>{pending ? "Signing in…" : "Sign in"}</Button>
     </form>
   );

@@ -4,7 +4,7 @@ import { can } from "@/lib/auth/policy";
 import { TeamSwitcher } from "@/components/dashboard/team-switcher";
 import { cn } from "@/components/ui/cn";
 
-const linkClass = "block rounded-md px-2 py-1.5 text-sm text-zinc-700 hover:bg-zinc-100";
+const linkClass = "block rounded-md px-2 py-1.5 text-sm text-text-soft hover:bg-surface-strong";
 
 /**
  * Team switch, the team's own pages and its most recent projects (the team page lists them all); on
@@ -21,19 +21,19 @@ export async function Sidebar({ userId, teamId, currentProject }: { userId: stri
     { href: `/teams/${teamId}/audit-log`, label: "Audit log", show: can(role, "audit:view") },
   ].filter((link) => link.show);
   return (
-    <aside className="border-b border-zinc-200 bg-white px-4 py-4 md:w-60 md:shrink-0 md:border-r md:border-b-0">
+    <aside className="border-b border-border bg-surface px-4 py-4 md:w-60 md:shrink-0 md:border-r md:border-b-0">
       <TeamSwitcher teams={teams} currentTeamId={teamId} />
       <nav aria-label="Team" className="mt-3">
         <ul className="flex flex-wrap gap-1 md:flex-col">
           {teamLinks.map((link) => (
             <li key={link.href}><Link href={link.href} className={linkClass}>{link.label}</Link></li>
           ))}
-          <li><Link href="/teams/new" className={cn(linkClass, "text-indigo-700")}>+ New team</Link></li>
+          <li><Link href="/teams/new" className={cn(linkClass, "text-link")}>+ New team</Link></li>
         </ul>
       </nav>
       <nav aria-label="Projects" className="mt-4">
         <div className="mb-1 flex items-center justify-between">
-          <Link href={`/teams/${teamId}`} className="text-xs font-medium tracking-wide text-zinc-500 uppercase hover:text-zinc-800">
+          <Link href={`/teams/${teamId}`} className="text-xs font-medium tracking-wide text-muted uppercase hover:text-text">
             Projects
           </Link>
         </div>
@@ -45,17 +45,17 @@ export async function Sidebar({ userId, teamId, currentProject }: { userId: stri
                 aria-current={project.id === currentProjectId ? "page" : undefined}
                 className={cn(
                   "block truncate rounded-md px-2 py-1.5 text-sm",
-                  project.id === currentProjectId ? "bg-indigo-50 font-medium text-indigo-800" : "text-zinc-700 hover:bg-zinc-100",
+                  project.id === currentProjectId ? "bg-accent-subtle font-medium text-accent-strong" : "text-text-soft hover:bg-surface-strong",
                 )}
               >
                 {project.name}
               </Link>
             </li>
           ))}
-          {projects.length === 0 && <li className="px-2 py-1.5 text-sm text-zinc-500">No projects yet</li>}
+          {projects.length === 0 && <li className="px-2 py-1.5 text-sm text-muted">No projects yet</li>}
           {total > projects.length && (
             <li>
-              <Link href={`/teams/${teamId}`} className={cn(linkClass, "text-indigo-700")}>All projects ({total})</Link>
+              <Link href={`/teams/${teamId}`} className={cn(linkClass, "text-link")}>All projects ({total})</Link>
             </li>
           )}
         </ul>

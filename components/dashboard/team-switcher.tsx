@@ -6,12 +6,12 @@ export function TeamSwitcher({ teams, currentTeamId }: { teams: { id: string; na
   const router = useRouter();
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor="team-switcher" className="text-xs font-medium tracking-wide text-zinc-500 uppercase">Team</label>
+      <label htmlFor="team-switcher" className="text-xs font-medium tracking-wide text-muted uppercase">Team</label>
       <select
         id="team-switcher"
         value={currentTeamId}
         onChange={(event) => router.push(`/teams/${event.target.value}`)}
-        className="min-h-9 w-full rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm"
+        className="min-h-9 w-full rounded-md border border-border-input bg-surface px-2 py-1.5 text-sm"
       >
         {teams.map((team) => (
           <option key={team.id} value={team.id}>{team.name}</option>

@@ -8,9 +8,9 @@ export function GettingStarted() {
   return (
     <ol className="grid gap-3 sm:grid-cols-3">
       {steps.map(([title, body], index) => (
-        <li key={title} className="rounded-md border border-zinc-200 bg-white p-3">
-          <p className="text-sm font-medium"><span className="mr-1.5 text-indigo-600">{index + 1}.</span>{title}</p>
-          <p className="mt-1 text-sm text-zinc-600">{body}</p>
+        <li key={title} className="rounded-md border border-border bg-surface p-3">
+          <p className="text-sm font-medium"><span className="mr-1.5 text-link">{index + 1}.</span>{title}</p>
+          <p className="mt-1 text-sm text-muted">{body}</p>
         </li>
       ))}
     </ol>

@@ -15,7 +15,7 @@ export function IntegrationStatusPanel({ status, now }: { status: IntegrationSta
   if (status.accepted === 0 && rejectedTotal === 0) {
     return (
       <div className="flex flex-col gap-3" data-testid="integration-empty">
-        <p className="text-sm text-zinc-600">No tokens received yet. Three steps and this panel lights up:</p>
+        <p className="text-sm text-muted">No tokens received yet. Three steps and this panel lights up:</p>
         <GettingStarted />
       </div>
     );
@@ -24,34 +24,34 @@ export function IntegrationStatusPanel({ status, now }: { status: IntegrationSta
     <div className="flex flex-col gap-4" data-testid="integration-status">
       <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
         <div>
-          <dt className="text-zinc-500">Last success</dt>
+          <dt className="text-muted">Last success</dt>
           <dd className="font-medium">
             {status.lastSuccessAt ? <time dateTime={status.lastSuccessAt}>{formatRelativeTime(new Date(status.lastSuccessAt), now)}</time> : "never"}
           </dd>
         </div>
         <div>
-          <dt className="text-zinc-500">Accepted (24 h)</dt>
-          <dd className="font-medium text-emerald-700" data-testid="accepted-count">{status.accepted}</dd>
+          <dt className="text-muted">Accepted (24 h)</dt>
+          <dd className="font-medium text-success" data-testid="accepted-count">{status.accepted}</dd>
         </div>
         <div>
-          <dt className="text-zinc-500">Rejected (24 h)</dt>
-          <dd className="font-medium text-red-700">{rejectedTotal}</dd>
+          <dt className="text-muted">Rejected (24 h)</dt>
+          <dd className="font-medium text-danger">{rejectedTotal}</dd>
         </div>
         <div>
-          <dt className="text-zinc-500">Token age on arrival</dt>
+          <dt className="text-muted">Token age on arrival</dt>
           <dd className="font-medium">
             {status.tokenAge.median ? `median ${status.tokenAge.median}, max ${status.tokenAge.maxSeconds} s` : "–"}
           </dd>
         </div>
       </dl>
       {status.tokenAge.futureIatSeconds !== null && (
-        <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <p role="alert" className="rounded-md bg-warning-subtle px-3 py-2 text-sm text-warning">
           Some tokens arrived with <code>iat</code> up to {status.tokenAge.futureIatSeconds} s in the future: your server&apos;s clock is ahead. Sync it
           with NTP; beyond 60 s tokens are rejected.
         </p>
       )}
       {(status.warnings.amountsUnderOneDollar > 0 || status.warnings.emailAsSub > 0) && (
-        <ul role="alert" className="flex flex-col gap-1 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="plausibility-warnings">
+        <ul role="alert" className="flex flex-col gap-1 rounded-md bg-warning-subtle px-3 py-2 text-sm text-warning" data-testid="plausibility-warnings">
           {status.warnings.amountsUnderOneDollar > 0 && (
             <li>{plural(status.warnings.amountsUnderOneDollar, "user")} sent amounts under $1: amounts are in cents (send 2900 for $29.00).</li>
           )}
@@ -65,13 +65,13 @@ export function IntegrationStatusPanel({ status, now }: { status: IntegrationSta
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm" aria-label="Recently identified users">
             <thead>
-              <tr className="border-b border-zinc-200 text-zinc-500">
+              <tr className="border-b border-border text-muted">
                 {["User ID", "Email", "Plan", "MRR", "Last seen"].map((h) => <th key={h} className="py-1 pr-3 font-medium whitespace-nowrap">{h}</th>)}
               </tr>
             </thead>
             <tbody>
               {status.recentUsers.map((user) => (
-                <tr key={user.id} className="border-b border-zinc-100">
+                <tr key={user.id} className="border-b border-border-subtle">
                   <td className="py-1.5 pr-3"><code className="break-all">{user.id}</code></td>
                   <td className="py-1.5 pr-3 break-all">{user.email ?? "–"}</td>
                   <td className="py-1.5 pr-3">{user.plan ?? "–"}{user.interval ? ` (${user.interval}ly)` : ""}</td>

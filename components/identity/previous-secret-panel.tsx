@@ -31,7 +31,7 @@ export function LivePreviousSecret(props: PanelProps) {
   }
   if (!previous) {
     return ended ? (
-      <p role="status" className="mt-3 text-sm text-zinc-700" data-testid="previous-secret-ended">
+      <p role="status" className="mt-3 text-sm text-text-soft" data-testid="previous-secret-ended">
         The previous secret ••••{ended} has expired: tokens signed with it are rejected, with a message saying so for the next 30 days. Only the current secret verifies.
       </p>
     ) : null;
@@ -64,15 +64,15 @@ export function PreviousSecretPanel({ projectId, projectName, previous, now, can
   const outside = result && (result.ok || (result.code !== "reauth_required" && result.code !== CONFIRMATION_REQUIRED)) ? result : null;
 
   return (
-    <div className="flex flex-col gap-2 rounded-md border border-amber-200 bg-amber-50/60 p-3 text-sm" data-testid="previous-secret">
+    <div className="flex flex-col gap-2 rounded-md border border-warning-border bg-warning-subtle p-3 text-sm" data-testid="previous-secret">
       <p>
         <span className="font-medium">Previous secret {masked}</span> — stops working in {formatDuration(new Date(previous.expiresAt).getTime() - now.getTime())} —
         last used {lastUsed} — {tokensText(previous.tokensLastHour)} in the last {windowText(previous.hourMinutes)}
       </p>
       {previous.looksSafeToExpire ? (
-        <p className="text-emerald-800">Nothing has used it for 15 minutes while the new secret is in use: it looks safe to expire now.</p>
+        <p className="text-success">Nothing has used it for 15 minutes while the new secret is in use: it looks safe to expire now.</p>
       ) : !previous.newSecretInUse ? (
-        <p className="text-amber-900">No token has used the new secret yet: expire the old one only after your servers switched.</p>
+        <p className="text-warning">No token has used the new secret yet: expire the old one only after your servers switched.</p>
       ) : null}
       {canExpire && (
         <Dialog open={open} onOpenChange={setOpen}>
@@ -86,7 +86,7 @@ export function PreviousSecretPanel({ projectId, projectName, previous, now, can
               <UsageSummary usage={previous} now={now} lastUsedLabel="Last verified a token" neverUsed="never since the rotation" />
               {askName && (
                 <>
-                  <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="in-use-warning">
+                  <p className="rounded-md bg-warning-subtle px-3 py-2 text-sm text-warning" data-testid="in-use-warning">
                     It verified a token {lastUsedAt ? formatRelativeTime(lastUsedAt, now) : "moments ago"}: some of your servers still sign with it,
                     and their users stop being identified the moment you confirm.
                   </p>

@@ -12,16 +12,16 @@ export function RejectedReasons({ reasons, now }: { reasons: RejectedReason[]; n
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm" aria-label="Rejected tokens by cause">
         <thead>
-          <tr className="border-b border-zinc-200 text-zinc-500">
+          <tr className="border-b border-border text-muted">
             {["Cause", "Count", "Last", ""].map((h, index) => <th key={index} className="py-1 pr-3 font-medium whitespace-nowrap">{h}</th>)}
           </tr>
         </thead>
         <tbody>
           {reasons.map((reason) => (
-            <tr key={reason.cause} className="border-b border-zinc-100" data-cause={reason.cause}>
+            <tr key={reason.cause} className="border-b border-border-subtle" data-cause={reason.cause}>
               <td className="py-1.5 pr-3">
                 <code>{reason.cause}</code>
-                <span className="block text-xs text-zinc-600">{summaryOf(reason.cause)}</span>
+                <span className="block text-xs text-muted">{summaryOf(reason.cause)}</span>
               </td>
               <td className="py-1.5 pr-3">{reason.count}</td>
               <td className="py-1.5 pr-3 whitespace-nowrap">
@@ -31,7 +31,7 @@ export function RejectedReasons({ reasons, now }: { reasons: RejectedReason[]; n
                 {reason.example && (
                   <button
                     type="button"
-                    className="text-sm font-medium text-indigo-700 underline-offset-2 hover:underline"
+                    className="text-sm font-medium text-link underline-offset-2 hover:underline"
                     onClick={() => openInDebugger(reason.example!.header, reason.example!.claims)}
                   >
                     Open in debugger

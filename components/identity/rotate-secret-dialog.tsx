@@ -61,17 +61,17 @@ export function RotateSecretDialog({ projectId, expectedSecretId, livePrevious, 
             <fieldset className="flex flex-col gap-2">
               <legend className="mb-1 text-sm font-medium">The current secret stops working</legend>
               {GRACE_PERIOD_IDS.map((id) => (
-                <label key={id} className="flex gap-2 rounded-md border border-zinc-200 p-2 text-sm has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50">
+                <label key={id} className="flex gap-2 rounded-md border border-border p-2 text-sm has-[:checked]:border-accent has-[:checked]:bg-accent-subtle">
                   <input type="radio" name="grace" value={id} defaultChecked={id === DEFAULT_GRACE_PERIOD} className="mt-0.5" />
                   <span>
                     <span className="font-medium">{GRACE_PERIODS[id].label}</span>
-                    <span className="block text-zinc-600">{HINTS[id]}</span>
+                    <span className="block text-muted">{HINTS[id]}</span>
                   </span>
                 </label>
               ))}
             </fieldset>
             {livePrevious && (
-              <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              <p role="note" className="rounded-md bg-warning-subtle px-3 py-2 text-sm text-warning">
                 The previous secret {livePrevious.masked} is still in its grace period. Rotating again ends it <strong>immediately</strong>: at most
                 two secrets are live at once.
               </p>

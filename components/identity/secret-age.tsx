@@ -6,9 +6,9 @@ export function SecretAge({ createdAt, now, reminderDays }: { createdAt: Date; n
   const age = days === 0 ? "today" : days === 1 ? "1 day ago" : `${days} days ago`;
   return (
     <div className="mt-3 text-sm" data-testid="secret-age">
-      <p className="text-zinc-600">Secret created {age}.</p>
+      <p className="text-muted">Secret created {age}.</p>
       {days >= reminderDays && (
-        <p className="mt-1 rounded-md bg-sky-50 px-3 py-2 text-sky-900">
+        <p className="mt-1 rounded-md bg-info-subtle px-3 py-2 text-info">
           This secret is over {reminderDays} days old. Rotating regularly limits the damage of a leak you don&apos;t know about; a 24-hour grace
           period makes it safe.
         </p>

@@ -53,11 +53,11 @@ export function SecretPanel(props: SecretPanelProps) {
   return (
     <div className="flex flex-col gap-3">
       {shown?.justRotated && (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <p role="status" className="rounded-md border border-warning-border bg-warning-subtle px-3 py-2 text-sm text-warning">
           This is your new secret. Copy it now and set it as <code>REQIO_SECRET</code> on your servers.
         </p>
       )}
-      <div className="flex flex-col gap-2 rounded-md border border-zinc-200 bg-zinc-50 p-3 sm:flex-row sm:items-center">
+      <div className="flex flex-col gap-2 rounded-md border border-border bg-surface-subtle p-3 sm:flex-row sm:items-center">
         <code data-testid="identity-secret" className="min-w-0 flex-1 font-mono text-sm break-all">
           {shown ? shown.secret : props.maskedSecret}
         </code>
@@ -79,9 +79,9 @@ export function SecretPanel(props: SecretPanelProps) {
           )}
         </div>
       </div>
-      {shown && <p className="text-xs text-zinc-500">Hides again by itself after a minute.</p>}
+      {shown && <p className="text-xs text-muted">Hides again by itself after a minute.</p>}
       {!props.canReveal && (
-        <p className="text-sm text-zinc-600">Only owners and admins of this team can reveal or rotate the secret.</p>
+        <p className="text-sm text-muted">Only owners and admins of this team can reveal or rotate the secret.</p>
       )}
       <FormStatus result={revealResult && !revealResult.ok && revealResult.code !== "reauth_required" ? revealResult : null} />
       <FormStatus result={hideResult && !hideResult.ok ? hideResult : null} />

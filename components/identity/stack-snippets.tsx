@@ -42,17 +42,17 @@ const noSubscription = () => () => {};
 /** One file: its path, a Copy button for its exact text, and shiki's HTML rendered on our server. */
 function FileBlock({ file, testId, copyable = true }: { file: HighlightedFile; testId: string; copyable?: boolean }) {
   return (
-    <div className="overflow-hidden rounded-md border border-zinc-200" data-testid={testId}>
-      <div className="flex items-center justify-between gap-2 border-b border-zinc-200 bg-zinc-50 px-3 py-1.5">
-        <span className="truncate font-mono text-xs text-zinc-600" title={file.path}>{file.path}</span>
+    <div className="overflow-hidden rounded-md border border-border" data-testid={testId}>
+      <div className="flex items-center justify-between gap-2 border-b border-border bg-surface-subtle px-3 py-1.5">
+        <span className="truncate font-mono text-xs text-muted" title={file.path}>{file.path}</span>
         {copyable ? (
           <CopyButton text={file.code} ariaLabel={`Copy ${file.path}`} className="min-h-8 shrink-0 py-1" />
         ) : (
-          <span className="text-right text-xs text-zinc-500">Reveal the secret to copy this line</span>
+          <span className="text-right text-xs text-muted">Reveal the secret to copy this line</span>
         )}
       </div>
       {/* shiki's output: generated on our server from our own snippet text, HTML-escaped by shiki. */}
-      <div className="code-block bg-white" dangerouslySetInnerHTML={{ __html: file.html }} />
+      <div className="code-block bg-surface" dangerouslySetInnerHTML={{ __html: file.html }} />
     </div>
   );
 }
@@ -82,7 +82,7 @@ export function StackSnippets({ snippets, currentSecretId }: { snippets: Highlig
         options={stacks.map((candidate) => ({ value: candidate.id, label: candidate.label }))}
       />
       <section aria-label={`${stack.label} files`} className="flex flex-col gap-3">
-        <p className="text-sm text-zinc-600">{stack.intro}</p>
+        <p className="text-sm text-muted">{stack.intro}</p>
         {stack.files.map((file) => (
           <FileBlock key={`${stack.id}-${file.id}`} file={file} testId={`snippet-${stack.id}-${file.id}`} />
         ))}

@@ -51,9 +51,9 @@ export function TokenDebugger({ projectId, debugAction, generateAction }: {
           placeholder="eyJhbGciOiJIUzI1NiJ9…"
           spellCheck={false}
           autoComplete="off"
-          className="rounded-md border border-zinc-300 p-2 font-mono text-xs break-all"
+          className="rounded-md border border-border-input p-2 font-mono text-xs break-all"
         />
-        <p className="text-xs text-zinc-500">Checked on our server and never stored or logged.</p>
+        <p className="text-xs text-muted">Checked on our server and never stored or logged.</p>
         <div className="flex flex-wrap gap-2">
           <Button type="submit" disabled={checking || !token.trim()}>{checking ? "Checking…" : "Check token"}</Button>
         </div>

@@ -15,9 +15,9 @@ function ReferenceTable({ caption, rows }: { caption: string; rows: readonly (re
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
-        <caption className="pb-2 text-left font-medium text-zinc-800">{caption}</caption>
+        <caption className="pb-2 text-left font-medium text-text">{caption}</caption>
         <thead>
-          <tr className="border-b border-zinc-200 text-zinc-500">
+          <tr className="border-b border-border text-muted">
             <th scope="col" className="py-1.5 pr-4 font-medium">Field</th>
             <th scope="col" className="py-1.5 pr-4 font-medium">Type</th>
             <th scope="col" className="py-1.5 font-medium">Description</th>
@@ -25,10 +25,10 @@ function ReferenceTable({ caption, rows }: { caption: string; rows: readonly (re
         </thead>
         <tbody>
           {rows.map(([field, type, description]) => (
-            <tr key={field} className="border-b border-zinc-100 align-top">
+            <tr key={field} className="border-b border-border-subtle align-top">
               <td className="py-2 pr-4"><code>{field}</code></td>
-              <td className="py-2 pr-4 whitespace-nowrap text-zinc-600">{type}</td>
-              <td className="py-2 text-zinc-700">{description}</td>
+              <td className="py-2 pr-4 whitespace-nowrap text-muted">{type}</td>
+              <td className="py-2 text-text-soft">{description}</td>
             </tr>
           ))}
         </tbody>
@@ -49,7 +49,7 @@ export function TraitsReference() {
 
 export function SecurityNote() {
   return (
-    <div className="flex flex-col gap-2 text-sm text-zinc-700">
+    <div className="flex flex-col gap-2 text-sm text-text-soft">
       <p>
         <code>REQIO_SECRET</code> is the symmetric key for all tokens in this project. Anyone who has it can mint identity tokens for any user, so
         keep it server-side only: never in browser code, a public repository, or logs.

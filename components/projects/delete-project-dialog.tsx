@@ -29,7 +29,7 @@ export function DeleteProjectDialog({ action, projectId, projectName, usage, usa
     >
       <UsageSummary usage={usage} now={new Date(usageAt)} lastUsedLabel="Last verified token" neverUsed="never" />
       {usage.inUse && (
-        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="in-use-warning">
+        <p className="rounded-md bg-warning-subtle px-3 py-2 text-sm text-warning" data-testid="in-use-warning">
           Your servers are sending this project tokens right now: deleting it stops identifying their users at once.
         </p>
       )}

@@ -11,7 +11,7 @@ export function ProjectSettingsNav({ projectId, showAuditLog = false }: { projec
     ...(showAuditLog ? [{ href: `/projects/${projectId}/settings/audit-log`, label: "Audit log" }] : []),
   ];
   return (
-    <nav aria-label="Project settings" className="flex gap-1 border-b border-zinc-200">
+    <nav aria-label="Project settings" className="flex gap-1 border-b border-border">
       {links.map((link) => {
         const active = pathname === link.href;
         return (
@@ -21,7 +21,7 @@ export function ProjectSettingsNav({ projectId, showAuditLog = false }: { projec
             aria-current={active ? "page" : undefined}
             className={cn(
               "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
-              active ? "border-indigo-600 text-indigo-700" : "border-transparent text-zinc-600 hover:text-zinc-900",
+              active ? "border-accent text-link" : "border-transparent text-muted hover:text-text",
             )}
           >
             {link.label}

@@ -30,14 +30,14 @@ export function InviteForm({ action, teamId, roles }: {
       </ActionForm>
       {result && !result.ok && !errors.email && !errors.role && <FormStatus result={result} />}
       {result?.ok && (
-        <div className="flex flex-col gap-2 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm" data-testid="invite-created">
+        <div className="flex flex-col gap-2 rounded-md border border-success-border bg-success-subtle p-3 text-sm" data-testid="invite-created">
           <FormStatus result={result} />
-          <p className="text-zinc-700">
+          <p className="text-text-soft">
             Send this link to <strong>{result.data.email}</strong>. It works once, only for that address, for 7 days. It is shown only
             now{result.data.emailed ? " (we also emailed it)" : ""}.
           </p>
           <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-            <code data-testid="invite-link" className="min-w-0 flex-1 rounded bg-white px-2 py-1 font-mono text-xs break-all">
+            <code data-testid="invite-link" className="min-w-0 flex-1 rounded bg-surface px-2 py-1 font-mono text-xs break-all">
               {result.data.link}
             </code>
             <CopyButton text={result.data.link} ariaLabel="Copy invite link" />

@@ -22,15 +22,15 @@ export function MemberList({ members, teamId, teamName, changeRoleAction, remove
   removeAction: FormAction<null>;
 }) {
   return (
-    <ul className="divide-y divide-zinc-100" aria-label="Members">
+    <ul className="divide-y divide-border-subtle" aria-label="Members">
       {members.map((member) => (
         <li key={member.userId} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-start sm:justify-between" aria-label={member.email}>
           <div className="min-w-0">
             <p className="truncate font-medium" title={member.name}>
               {member.name}
-              {member.isYou && <span className="ml-1.5 text-xs font-normal text-zinc-500">(you)</span>}
+              {member.isYou && <span className="ml-1.5 text-xs font-normal text-muted">(you)</span>}
             </p>
-            <p className="truncate text-sm text-zinc-600" title={member.email}>{member.email}</p>
+            <p className="truncate text-sm text-muted" title={member.email}>{member.email}</p>
           </div>
           <div className="flex flex-wrap items-start gap-2">
             {member.manageable && !member.isYou ? (
@@ -55,7 +55,7 @@ export function MemberList({ members, teamId, teamName, changeRoleAction, remove
                 />
               </>
             ) : (
-              <span className="rounded-full bg-zinc-100 px-2.5 py-1 text-xs font-medium text-zinc-700" data-testid="member-role">
+              <span className="rounded-full bg-surface-strong px-2.5 py-1 text-xs font-medium text-text-soft" data-testid="member-role">
                 {member.roleLabel}
               </span>
             )}

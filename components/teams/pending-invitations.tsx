@@ -27,15 +27,15 @@ export function PendingInvitations({ invites, teamId, revokeAction }: {
   teamId: string;
   revokeAction: FormAction<null>;
 }) {
-  if (invites.length === 0) return <p className="text-sm text-zinc-600">No pending invites.</p>;
+  if (invites.length === 0) return <p className="text-sm text-muted">No pending invites.</p>;
   return (
-    <ul className="divide-y divide-zinc-100" aria-label="Pending invites">
+    <ul className="divide-y divide-border-subtle" aria-label="Pending invites">
       {invites.map((invite) => (
         <li key={invite.id} className="flex flex-wrap items-center justify-between gap-2 py-2.5">
           <div className="min-w-0">
             <p className="truncate font-medium" title={invite.email}>{invite.email}</p>
-            <p className="text-xs text-zinc-500">
-              {invite.roleLabel} · {invite.expired ? <span className="text-amber-700">expired</span> : `expires ${invite.expiresLabel}`}
+            <p className="text-xs text-muted">
+              {invite.roleLabel} · {invite.expired ? <span className="text-warning">expired</span> : `expires ${invite.expiresLabel}`}
             </p>
           </div>
           <RevokeButton action={revokeAction} teamId={teamId} invite={invite} />

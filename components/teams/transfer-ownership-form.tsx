@@ -15,7 +15,7 @@ export function TransferOwnershipForm({ action, teamId, candidates }: {
 }) {
   const [confirmed, setConfirmed] = useState(false);
   const [result, dispatch, pending] = useActionState<ActionResult | null, FormData>(action, null);
-  if (candidates.length === 0) return <p className="text-sm text-zinc-600">Invite someone first: ownership goes to another member.</p>;
+  if (candidates.length === 0) return <p className="text-sm text-muted">Invite someone first: ownership goes to another member.</p>;
   return (
     <ActionForm dispatch={dispatch} className="flex flex-col gap-3">
       <input type="hidden" name="teamId" value={teamId} />

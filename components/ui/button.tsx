@@ -2,10 +2,10 @@ import type { ButtonHTMLAttributes } from "react";
 import { cn } from "@/components/ui/cn";
 
 const VARIANTS = {
-  primary: "bg-indigo-600 text-white hover:bg-indigo-500 disabled:bg-indigo-300",
-  secondary: "border border-zinc-300 bg-white text-zinc-800 hover:bg-zinc-100 disabled:text-zinc-400",
-  danger: "bg-red-600 text-white hover:bg-red-500 disabled:bg-red-300",
-  ghost: "text-zinc-700 hover:bg-zinc-100",
+  primary: "bg-accent text-on-accent hover:bg-accent-hover disabled:bg-accent-disabled",
+  secondary: "border border-border-input bg-surface text-text hover:bg-surface-strong disabled:text-muted",
+  danger: "bg-danger-solid text-on-accent hover:bg-danger-solid-hover disabled:bg-danger-disabled",
+  ghost: "text-text-soft hover:bg-surface-strong",
 } as const;
 
 export type ButtonVariant = keyof typeof VARIANTS;

@@ -10,12 +10,12 @@ export function Card({ title, description, actions, children, className, id }: {
   id?: string;
 }) {
   return (
-    <section aria-labelledby={id && title ? `${id}-title` : undefined} className={cn("rounded-lg border border-zinc-200 bg-white shadow-sm", className)}>
+    <section aria-labelledby={id && title ? `${id}-title` : undefined} className={cn("rounded-lg border border-border bg-surface shadow-sm", className)}>
       {(title || actions) && (
-        <header className="flex flex-wrap items-start justify-between gap-3 border-b border-zinc-100 px-4 py-3 sm:px-5">
+        <header className="flex flex-wrap items-start justify-between gap-3 border-b border-border-subtle px-4 py-3 sm:px-5">
           <div className="min-w-0">
             {title && <h2 id={id ? `${id}-title` : undefined} className="text-base font-semibold">{title}</h2>}
-            {description && <p className="mt-0.5 text-sm text-zinc-600">{description}</p>}
+            {description && <p className="mt-0.5 text-sm text-muted">{description}</p>}
           </div>
           {actions}
         </header>

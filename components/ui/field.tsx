@@ -12,20 +12,20 @@ export function Field({ label, name, error, hint, className, ...input }: InputHT
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={cn("flex flex-col gap-1", className)}>
-      <label htmlFor={id} className="text-sm font-medium text-zinc-800">{label}</label>
+      <label htmlFor={id} className="text-sm font-medium text-text">{label}</label>
       <input
         id={id}
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
         className={cn(
-          "min-h-9 rounded-md border bg-white px-3 py-1.5 text-sm shadow-xs",
-          error ? "border-red-500" : "border-zinc-300",
+          "min-h-9 rounded-md border bg-surface px-3 py-1.5 text-sm shadow-xs",
+          error ? "border-danger" : "border-border-input",
         )}
         {...input}
       />
-      {hint && <p id={`${id}-hint`} className="text-xs text-zinc-500">{hint}</p>}
-      {error && <p id={`${id}-error`} role="alert" className="text-sm text-red-700">{error}</p>}
+      {hint && <p id={`${id}-hint`} className="text-xs text-muted">{hint}</p>}
+      {error && <p id={`${id}-error`} role="alert" className="text-sm text-danger">{error}</p>}
     </div>
   );
 }

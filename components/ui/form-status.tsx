@@ -4,7 +4,7 @@ import type { ActionResult } from "@/lib/result";
 export function FormStatus({ result }: { result: ActionResult<unknown> | null }) {
   if (!result) return null;
   if (result.ok) {
-    return result.message ? <p role="status" className="text-sm text-emerald-700">{result.message}</p> : null;
+    return result.message ? <p role="status" className="text-sm text-success">{result.message}</p> : null;
   }
-  return <p role="alert" className="text-sm text-red-700">{result.error}</p>;
+  return <p role="alert" className="text-sm text-danger">{result.error}</p>;
 }

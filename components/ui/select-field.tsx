@@ -13,20 +13,20 @@ export function SelectField({ label, name, error, options, hideLabel, className,
   const id = select.id ?? `select-${name}`;
   return (
     <div className={cn("flex flex-col gap-1", className)}>
-      <label htmlFor={id} className={hideLabel ? "sr-only" : "text-sm font-medium text-zinc-800"}>{label}</label>
+      <label htmlFor={id} className={hideLabel ? "sr-only" : "text-sm font-medium text-text"}>{label}</label>
       <select
         id={id}
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
-        className={cn("min-h-9 rounded-md border bg-white px-2 py-1.5 text-sm", error ? "border-red-500" : "border-zinc-300")}
+        className={cn("min-h-9 rounded-md border bg-surface px-2 py-1.5 text-sm", error ? "border-danger" : "border-border-input")}
         {...select}
       >
         {options.map((option) => (
           <option key={option.value} value={option.value}>{option.label}</option>
         ))}
       </select>
-      {error && <p id={`${id}-error`} role="alert" className="text-sm text-red-700">{error}</p>}
+      {error && <p id={`${id}-error`} role="alert" className="text-sm text-danger">{error}</p>}
     </div>
   );
 }

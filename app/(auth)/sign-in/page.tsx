@@ -14,9 +14,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <>
       <h1 className="mb-4 text-xl font-semibold">Sign in</h1>
       <SignInForm callbackUrl={next} />
-      <p className="mt-4 text-sm text-zinc-600">
+      <p className="mt-4 text-sm text-muted">
         New to Reqio?{" "}
-        <Link className="font-medium text-indigo-700 underline" href={next === "/" ? "/sign-up" : `/sign-up?callbackUrl=${encodeURIComponent(next)}`}>
+        <Link className="font-medium text-link underline" href={next === "/" ? "/sign-up" : `/sign-up?callbackUrl=${encodeURIComponent(next)}`}>
           Create an account
         </Link>
       </p>

@@ -19,11 +19,11 @@ export default async function SignUpPage({ searchParams }: Props) {
   return (
     <>
       <h1 className="mb-1 text-xl font-semibold">Create your account</h1>
-      <p className="mb-4 text-sm text-zinc-600">You'll get a team of your own; invite others later.</p>
+      <p className="mb-4 text-sm text-muted">You'll get a team of your own; invite others later.</p>
       <SignUpForm action={signUpAction} passwordMinLength={PASSWORD_MIN_LENGTH} callbackUrl={next} defaultEmail={email?.slice(0, 254)} />
-      <p className="mt-4 text-sm text-zinc-600">
+      <p className="mt-4 text-sm text-muted">
         Already have an account?{" "}
-        <Link className="font-medium text-indigo-700 underline" href={next === "/" ? "/sign-in" : `/sign-in?callbackUrl=${encodeURIComponent(next)}`}>
+        <Link className="font-medium text-link underline" href={next === "/" ? "/sign-in" : `/sign-in?callbackUrl=${encodeURIComponent(next)}`}>
           Sign in
         </Link>
       </p>

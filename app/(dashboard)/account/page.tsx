@@ -15,7 +15,7 @@ export default async function AccountPage() {
       <div className="mx-auto flex max-w-3xl flex-col gap-6">
         <div>
           <h1 className="text-2xl font-semibold">Account</h1>
-          <p className="mt-1 text-sm text-zinc-600">Signed in as {user.email}.</p>
+          <p className="mt-1 text-sm text-muted">Signed in as {user.email}.</p>
         </div>
         <Card id="password" title="Change password" description="Signs out every other session.">
           <ChangePasswordForm action={changePasswordAction} email={user.email} passwordMinLength={PASSWORD_MIN_LENGTH} />

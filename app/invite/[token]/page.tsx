@@ -12,7 +12,7 @@ import { acceptInvitationAction } from "./actions";
 // The token is in this page's URL: never send it to another site in a Referer header.
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
 
-const linkClass = "font-medium text-indigo-700 underline";
+const linkClass = "font-medium text-link underline";
 
 /** Public: whoever holds the link sees the team, role and invited address; only that address can join. */
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
@@ -22,7 +22,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     return (
       <>
         <h1 className="mb-2 text-xl font-semibold">Invitation</h1>
-        <p role="alert" className="text-sm text-zinc-700">{invite ? STATUS_MESSAGES[invite.status as keyof typeof STATUS_MESSAGES] : INVITE_NOT_FOUND}</p>
+        <p role="alert" className="text-sm text-text-soft">{invite ? STATUS_MESSAGES[invite.status as keyof typeof STATUS_MESSAGES] : INVITE_NOT_FOUND}</p>
         <p className="mt-4 text-sm"><Link href="/" className={linkClass}>Go to Reqio</Link></p>
       </>
     );
@@ -34,7 +34,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   return (
     <>
       <h1 className="mb-2 text-xl font-semibold">Join {invite.teamName}</h1>
-      <p className="mb-4 text-sm text-zinc-700">
+      <p className="mb-4 text-sm text-text-soft">
         You&apos;re invited to join <strong>{invite.teamName}</strong> on Reqio as {role === "admin" ? "an" : "a"} <strong>{role}</strong>. This
         invite is for <strong data-testid="invited-email">{invite.email}</strong>.
       </p>
@@ -52,7 +52,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       {user && matches && <AcceptInviteForm action={acceptInvitationAction} token={token} teamName={invite.teamName} />}
       {user && !matches && (
         <div className="flex flex-col gap-3">
-          <p role="alert" className="text-sm text-red-700">{wrongEmailMessage(invite.email, user.email)}</p>
+          <p role="alert" className="text-sm text-danger">{wrongEmailMessage(invite.email, user.email)}</p>
           <div>
             <SignOutButton variant="secondary" label={`Sign out of ${user.email}`} callbackUrl={`/sign-in?callbackUrl=${encodeURIComponent(here)}`} />
           </div>

@@ -26,7 +26,7 @@ export default async function TeamProjectsPage({ params }: { params: Promise<{ t
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">Projects</h1>
         {can(access.role, "audit:view") && (
-          <Link href={`/teams/${teamId}/audit-log`} className="text-sm font-medium text-indigo-700 hover:underline">Team audit log</Link>
+          <Link href={`/teams/${teamId}/audit-log`} className="text-sm font-medium text-link hover:underline">Team audit log</Link>
         )}
       </div>
       {can(access.role, "project:create") && (
@@ -36,15 +36,15 @@ export default async function TeamProjectsPage({ params }: { params: Promise<{ t
       )}
       <Card id="project-list" title="All projects">
         {projects.length === 0 ? (
-          <p className="text-sm text-zinc-600">No projects yet. Create one above to get its signing secret and snippets.</p>
+          <p className="text-sm text-muted">No projects yet. Create one above to get its signing secret and snippets.</p>
         ) : (
-          <ul className="divide-y divide-zinc-100">
+          <ul className="divide-y divide-border-subtle">
             {projects.map((project) => (
               <li key={project.id} className="flex flex-wrap items-center justify-between gap-2 py-2.5">
-                <Link href={`/projects/${project.id}/settings/identity`} className="font-medium text-indigo-700 hover:underline">
+                <Link href={`/projects/${project.id}/settings/identity`} className="font-medium text-link hover:underline">
                   {project.name}
                 </Link>
-                <code className="text-xs break-all text-zinc-500">{project.id}</code>
+                <code className="text-xs break-all text-muted">{project.id}</code>
               </li>
             ))}
           </ul>

@@ -42,7 +42,7 @@ export default async function ProjectGeneralSettingsPage({ params }: { params: P
       <h1 className="text-2xl font-semibold">General</h1>
       <Card id="project-id" title="Project ID" description="Public: it appears in your widget tag and token audience.">
         <div className="flex flex-wrap items-center gap-2">
-          <code className="rounded bg-zinc-100 px-2 py-1 text-sm break-all">{project.id}</code>
+          <code className="rounded bg-surface-strong px-2 py-1 text-sm break-all">{project.id}</code>
           <CopyButton text={project.id} ariaLabel="Copy project ID" />
         </div>
       </Card>
@@ -52,7 +52,7 @@ export default async function ProjectGeneralSettingsPage({ params }: { params: P
         </Card>
       )}
       {usage && (
-        <Card id="danger" title="Delete project" description="Deletes the project and its signing secret. Tokens for it stop verifying." className="border-red-200">
+        <Card id="danger" title="Delete project" description="Deletes the project and its signing secret. Tokens for it stop verifying." className="border-danger-border">
           <ReauthProvider projectId={project.id} confirmAction={confirmPasswordAction}>
             <DeleteProjectDialog
               action={deleteProjectAction}

@@ -42,7 +42,7 @@ export default async function TeamMembersPage({ params }: { params: Promise<{ te
       <Breadcrumbs items={[{ label: team.name, href: `/teams/${teamId}` }, { label: "Members" }]} />
       <div>
         <h1 className="text-2xl font-semibold">Members</h1>
-        <p className="mt-1 text-sm text-zinc-600">
+        <p className="mt-1 text-sm text-muted">
           Owners can do everything. Admins manage projects, secrets and members below owner. Members see projects and snippets but not the
           secret.
         </p>
@@ -91,7 +91,7 @@ export default async function TeamMembersPage({ params }: { params: Promise<{ te
       </Card>
 
       {can(role, "owners:manage") && (
-        <Card id="transfer" title="Transfer ownership" description="The member you choose becomes an owner and you become an admin." className="border-amber-200">
+        <Card id="transfer" title="Transfer ownership" description="The member you choose becomes an owner and you become an admin." className="border-warning-border">
           <TransferOwnershipForm
             action={transferOwnershipAction}
             teamId={teamId}

@@ -33,7 +33,7 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ t
         />
       </Card>
       {can(access.role, "team:delete") && (
-        <Card id="danger" title="Delete team" description="Deletes every project and signing secret in this team and removes all members." className="border-red-200">
+        <Card id="danger" title="Delete team" description="Deletes every project and signing secret in this team and removes all members." className="border-danger-border">
           <ConfirmByTypingDialog
             action={deleteTeamAction}
             fields={{ teamId }}

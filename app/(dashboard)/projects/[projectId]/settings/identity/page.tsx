@@ -70,7 +70,7 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
       <ProjectSettingsNav projectId={project.id} showAuditLog={can(role, "audit:view")} />
       <div>
         <h1 className="text-2xl font-semibold">Identity verification</h1>
-        <p className="mt-1 text-sm text-zinc-600">
+        <p className="mt-1 text-sm text-muted">
           Your server signs a short-lived HS256 token for each signed-in user; the Reqio widget sends it to us and we verify it with this
           project&apos;s secret.
         </p>
@@ -78,12 +78,12 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
 
       <Card id="project" title="Project">
         <dl className="grid gap-3 text-sm sm:grid-cols-[max-content_1fr] sm:gap-x-6">
-          <dt className="font-medium text-zinc-600">Project ID</dt>
+          <dt className="font-medium text-muted">Project ID</dt>
           <dd className="flex flex-wrap items-center gap-2">
             <code data-testid="project-id" className="break-all">{project.id}</code>
             <CopyButton text={project.id} ariaLabel="Copy project ID" className="min-h-8 py-1" />
           </dd>
-          <dt className="font-medium text-zinc-600">Token audience (aud)</dt>
+          <dt className="font-medium text-muted">Token audience (aud)</dt>
           <dd className="flex flex-wrap items-center gap-2">
             <code data-testid="audience" className="break-all">{audience}</code>
             <CopyButton text={audience} ariaLabel="Copy audience" className="min-h-8 py-1" />
@@ -113,7 +113,7 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
         <LivePreviousSecret projectId={project.id} projectName={project.name} canExpire={can(role, "secret:expire")} expireAction={expirePreviousSecretAction} />
         <SecretAge createdAt={secret.createdAt} now={now} reminderDays={serverConfig().rotationReminderDays} />
         {lastChange && (
-          <p className="mt-3 text-sm text-zinc-600" data-testid="secret-history">
+          <p className="mt-3 text-sm text-muted" data-testid="secret-history">
             {lastChange.action === "secret.rotated" ? "Rotated" : "Created with the project"} by {lastChange.actorLabel},{" "}
             <time dateTime={lastChange.createdAt.toISOString()} title={lastChange.createdAt.toUTCString()}>
               {formatRelativeTime(lastChange.createdAt)}
