@@ -8,6 +8,7 @@ import {
   requestIsHttps,
   securityHeaders,
 } from "@/lib/security/security-headers";
+import { hasBadAuditLogFilter } from "@/lib/audit/audit-filter";
 
 export function proxy(request: NextRequest) {
   if (isCrossOriginEndpoint(request.nextUrl.pathname)) return NextResponse.next();
@@ -24,7 +25,9 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
   requestHeaders.set("x-nonce", nonce);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // A page can't set its status once rendering streams: bad audit-log filters make it a 400 here, and the page shows why.
+  const badRequest = hasBadAuditLogFilter(request.nextUrl.pathname, request.nextUrl.searchParams);
+  const response = NextResponse.next({ request: { headers: requestHeaders }, ...(badRequest ? { status: 400 } : {}) });
   response.headers.set("Content-Security-Policy", policy);
   for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
   return response;

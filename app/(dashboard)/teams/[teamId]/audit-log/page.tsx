@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { findTeamAccess } from "@/lib/auth/access";
 import { can } from "@/lib/auth/policy";
-import { loadAuditLog } from "@/lib/audit/audit-query";
+import { loadAuditLog } from "@/lib/audit/audit-log-page";
 import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
 import { AuditLogView } from "@/components/audit/audit-log-view";
 
@@ -16,13 +16,16 @@ export default async function TeamAuditLogPage({ params, searchParams }: Props) 
   const user = await requireUser();
   const access = await findTeamAccess(user.id, teamId);
   if (!access || !can(access.role, "audit:view")) notFound();
-  const log = await loadAuditLog({ teamId }, await searchParams);
+  const basePath = `/teams/${teamId}/audit-log`;
+  // Project links need no check of their own: a project's log asks for the same team permission, audit:view.
+  const log = await loadAuditLog({ teamId }, basePath, await searchParams);
+  if (log.redirectTo !== undefined) redirect(log.redirectTo);
 
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-6">
       <Breadcrumbs items={[{ label: access.team.name, href: `/teams/${teamId}` }, { label: "Audit log" }]} />
       <h1 className="text-2xl font-semibold">Team audit log</h1>
-      <AuditLogView basePath={`/teams/${teamId}/audit-log`} {...log} />
+      <AuditLogView basePath={basePath} scope="team" {...log} />
     </div>
   );
 }

@@ -4,17 +4,22 @@ import { parseAuditFilter } from "@/lib/audit/audit-filter";
 import { allAuditEvents } from "@/lib/audit/audit-query";
 import { AUDIT_CSV_HEADER, auditCsvRow } from "@/lib/audit/audit-csv";
 
-/** GET ?teamId=…[&projectId=…][&action&actor&from&to]: the filtered audit log as CSV, streamed. */
+/** GET ?teamId=…[&projectId=…][&action&project&actor&from&to&debugger=hide]: the filtered audit log as CSV, streamed. */
 export async function GET(request: Request) {
   const user = await currentUser();
   if (!user) return new Response("Sign in to export the audit log.\n", { status: 401 });
-  const params = Object.fromEntries(new URL(request.url).searchParams);
-  const teamId = params.teamId ?? "";
-  const projectId = params.projectId;
+  const searchParams = new URL(request.url).searchParams;
+  const teamId = searchParams.get("teamId") ?? "";
+  const projectId = searchParams.get("projectId") ?? undefined;
   const access = projectId ? await authorizeProject(user.id, projectId, "audit:view") : await authorizeTeam(user.id, teamId, "audit:view");
   // Another team's log, a member without the permission, or a mismatched pair: all the same "not found".
   if (!access.ok || access.team.id !== teamId) return new Response("Not found.\n", { status: 404 });
-  const { filter } = parseAuditFilter(params);
+  // Checked before the stream starts: once its 200 and headers are sent, a bad filter could only cut the download off.
+  const { filter, errors } = parseAuditFilter(searchParams, { scope: projectId ? "project" : "team", debuggerRunsByDefault: "show" });
+  if (Object.keys(errors).length > 0) {
+    const message = Object.entries(errors).map(([field, text]) => `${field}: ${text}`).join(" ");
+    return Response.json({ ok: false, error: { code: "invalid_filter", message, fields: errors } }, { status: 400, headers: { "Cache-Control": "no-store" } });
+  }
   const events = allAuditEvents({ teamId, ...(projectId ? { projectId } : {}) }, filter);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { findProjectAccess } from "@/lib/auth/access";
 import { can } from "@/lib/auth/policy";
-import { loadAuditLog } from "@/lib/audit/audit-query";
+import { loadAuditLog } from "@/lib/audit/audit-log-page";
 import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
 import { ProjectSettingsNav } from "@/components/projects/project-settings-nav";
 import { AuditLogView } from "@/components/audit/audit-log-view";
@@ -18,7 +18,9 @@ export default async function ProjectAuditLogPage({ params, searchParams }: Prop
   const access = await findProjectAccess(user.id, projectId);
   if (!access || !can(access.role, "audit:view")) notFound();
   const { project, team } = access;
-  const log = await loadAuditLog({ teamId: team.id, projectId: project.id }, await searchParams);
+  const basePath = `/projects/${project.id}/settings/audit-log`;
+  const log = await loadAuditLog({ teamId: team.id, projectId: project.id }, basePath, await searchParams);
+  if (log.redirectTo !== undefined) redirect(log.redirectTo);
 
   return (
     <>
@@ -30,9 +32,9 @@ export default async function ProjectAuditLogPage({ params, searchParams }: Prop
           { label: "Audit log" },
         ]}
       />
-      <ProjectSettingsNav projectId={project.id} showAuditLog />
       <h1 className="text-2xl font-semibold">Audit log</h1>
-      <AuditLogView basePath={`/projects/${project.id}/settings/audit-log`} {...log} />
+      <ProjectSettingsNav projectId={project.id} showAuditLog />
+      <AuditLogView basePath={basePath} scope="project" {...log} />
     </>
   );
 }
