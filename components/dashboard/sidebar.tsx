@@ -7,8 +7,8 @@ import { cn } from "@/components/ui/cn";
 const linkClass = "block rounded-md px-2 py-1.5 text-sm text-text-soft hover:bg-surface-strong";
 
 /**
- * Team switch, the team's own pages and its most recent projects (the team page lists them all); on
- * narrow screens it sits above the content. `currentProject` is the page's project, always listed.
+ * Team switch, the team's own pages and its most recent projects (the team page lists them all); the
+ * layouts put it in a NavDrawer (a drawer on narrow screens). `currentProject` is the page's project, always listed.
  */
 export async function Sidebar({ userId, teamId, currentProject }: { userId: string; teamId: string; currentProject?: { id: string; name: string } }) {
   const { teams, projects, total } = await sidebarNavigation(userId, teamId, currentProject);
@@ -21,10 +21,10 @@ export async function Sidebar({ userId, teamId, currentProject }: { userId: stri
     { href: `/teams/${teamId}/audit-log`, label: "Audit log", show: can(role, "audit:view") },
   ].filter((link) => link.show);
   return (
-    <aside className="border-b border-border bg-surface px-4 py-4 md:w-60 md:shrink-0 md:border-r md:border-b-0">
+    <div className="px-4 py-4">
       <TeamSwitcher teams={teams} currentTeamId={teamId} />
       <nav aria-label="Team" className="mt-3">
-        <ul className="flex flex-wrap gap-1 md:flex-col">
+        <ul className="flex flex-col gap-1">
           {teamLinks.map((link) => (
             <li key={link.href}><Link href={link.href} className={linkClass}>{link.label}</Link></li>
           ))}
@@ -37,7 +37,7 @@ export async function Sidebar({ userId, teamId, currentProject }: { userId: stri
             Projects
           </Link>
         </div>
-        <ul className="flex flex-wrap gap-1 md:flex-col">
+        <ul className="flex flex-col gap-1">
           {projects.map((project) => (
             <li key={project.id}>
               <Link
@@ -60,6 +60,6 @@ export async function Sidebar({ userId, teamId, currentProject }: { userId: stri
           )}
         </ul>
       </nav>
-    </aside>
+    </div>
   );
 }

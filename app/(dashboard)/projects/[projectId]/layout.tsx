@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { findProjectAccess } from "@/lib/auth/access";
 import { Sidebar } from "@/components/dashboard/sidebar";
+import { NavDrawer } from "@/components/dashboard/nav-drawer";
 
 // Another team's project 404s exactly like one that does not exist.
 export default async function ProjectLayout({ children, params }: { children: ReactNode; params: Promise<{ projectId: string }> }) {
@@ -11,9 +12,9 @@ export default async function ProjectLayout({ children, params }: { children: Re
   const access = await findProjectAccess(user.id, projectId);
   if (!access) notFound();
   return (
-    <div className="flex flex-1 flex-col md:flex-row">
-      <Sidebar userId={user.id} teamId={access.team.id} currentProject={access.project} />
-      <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-8">
+    <div className="flex flex-1">
+      <NavDrawer><Sidebar userId={user.id} teamId={access.team.id} currentProject={access.project} /></NavDrawer>
+      <main id="main" className="min-w-0 flex-1 px-4 pt-4 pb-6 sm:px-8 sm:pt-6">
         <div className="mx-auto flex max-w-4xl flex-col gap-6">
           {children}
         </div>
