@@ -2,6 +2,9 @@ import { formatRelativeTime } from "@/lib/format-time";
 import type { IntegrationStatusJson } from "@/lib/identity/integration-status";
 import { GettingStarted } from "@/components/identity/getting-started";
 import { RejectedReasons } from "@/components/identity/rejected-reasons";
+import { cn } from "@/components/ui/cn";
+import { CellLabel, stackedTable } from "@/components/ui/stacked-table";
+import { WrappingEmail } from "@/components/ui/wrapping-email";
 
 const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? "" : "s"}`;
 
@@ -62,26 +65,31 @@ export function IntegrationStatusPanel({ status, now }: { status: IntegrationSta
       )}
       {status.rejected.length > 0 && <RejectedReasons reasons={status.rejected} now={now} />}
       {status.recentUsers.length > 0 && (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" aria-label="Recently identified users">
-            <thead>
-              <tr className="border-b border-border text-muted">
-                {["User ID", "Email", "Plan", "MRR", "Last seen"].map((h) => <th key={h} className="py-1 pr-3 font-medium whitespace-nowrap">{h}</th>)}
+        <table className={stackedTable.table} aria-label="Recently identified users">
+          <thead className={stackedTable.head}>
+            <tr className="border-b border-border text-muted">
+              {["User ID", "Email", "Plan", "MRR", "Last seen"].map((h) => <th key={h} className={stackedTable.headCell}>{h}</th>)}
+            </tr>
+          </thead>
+          <tbody className={stackedTable.body}>
+            {status.recentUsers.map((user) => (
+              <tr key={user.id} className={stackedTable.row}>
+                <td className={stackedTable.cell}><CellLabel>User ID</CellLabel><code className="break-all">{user.id}</code></td>
+                <td className={cn(stackedTable.cell, "max-md:col-span-2")}>
+                  <CellLabel>Email</CellLabel>
+                  {user.email ? <WrappingEmail email={user.email} /> : "–"}
+                </td>
+                <td className={stackedTable.cell}><CellLabel>Plan</CellLabel><span>{user.plan ?? "–"}{user.interval ? ` (${user.interval}ly)` : ""}</span></td>
+                <td className={cn(stackedTable.cell, "whitespace-nowrap")}><CellLabel>MRR</CellLabel>{formatMrr(user.mrrCents)}</td>
+                {/* Beside the user ID on a card: the two things scanned first. */}
+                <td className={cn(stackedTable.cell, "whitespace-nowrap max-md:col-start-2 max-md:row-start-1")}>
+                  <CellLabel>Last seen</CellLabel>
+                  {formatRelativeTime(new Date(user.lastSeenAt), now)}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {status.recentUsers.map((user) => (
-                <tr key={user.id} className="border-b border-border-subtle">
-                  <td className="py-1.5 pr-3"><code className="break-all">{user.id}</code></td>
-                  <td className="py-1.5 pr-3 break-all">{user.email ?? "–"}</td>
-                  <td className="py-1.5 pr-3">{user.plan ?? "–"}{user.interval ? ` (${user.interval}ly)` : ""}</td>
-                  <td className="py-1.5 pr-3 whitespace-nowrap">{formatMrr(user.mrrCents)}</td>
-                  <td className="py-1.5 whitespace-nowrap">{formatRelativeTime(new Date(user.lastSeenAt), now)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </table>
       )}
     </div>
   );

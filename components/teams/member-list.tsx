@@ -1,6 +1,7 @@
 import type { FormAction } from "@/lib/actions/form-action";
 import { ConfirmActionDialog } from "@/components/teams/confirm-action-dialog";
 import { MemberRoleForm } from "@/components/teams/member-role-form";
+import { WrappingEmail } from "@/components/ui/wrapping-email";
 
 export type MemberRow = {
   userId: string;
@@ -30,7 +31,7 @@ export function MemberList({ members, teamId, teamName, changeRoleAction, remove
               {member.name}
               {member.isYou && <span className="ml-1.5 text-xs font-normal text-muted">(you)</span>}
             </p>
-            <p className="truncate text-sm text-muted" title={member.email}>{member.email}</p>
+            <p className="text-sm text-muted"><WrappingEmail email={member.email} /></p>
           </div>
           <div className="flex flex-wrap items-start gap-2">
             {member.manageable && !member.isYou ? (

@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
+import { WrappingEmail } from "@/components/ui/wrapping-email";
 import type { ActionResult } from "@/lib/result";
 import type { FormAction } from "@/lib/actions/form-action";
 
@@ -33,7 +34,7 @@ export function PendingInvitations({ invites, teamId, revokeAction }: {
       {invites.map((invite) => (
         <li key={invite.id} className="flex flex-wrap items-center justify-between gap-2 py-2.5">
           <div className="min-w-0">
-            <p className="truncate font-medium" title={invite.email}>{invite.email}</p>
+            <p className="font-medium"><WrappingEmail email={invite.email} /></p>
             <p className="text-xs text-muted">
               {invite.roleLabel} · {invite.expired ? <span className="text-warning">expired</span> : `expires ${invite.expiresLabel}`}
             </p>
