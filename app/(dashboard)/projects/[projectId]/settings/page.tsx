@@ -38,8 +38,8 @@ export default async function ProjectGeneralSettingsPage({ params }: { params: P
           { label: "General" },
         ]}
       />
-      <ProjectSettingsNav projectId={project.id} showAuditLog={can(role, "audit:view")} />
       <h1 className="text-2xl font-semibold">General</h1>
+      <ProjectSettingsNav projectId={project.id} showAuditLog={can(role, "audit:view")} />
       <Card id="project-id" title="Project ID" description="Public: it appears in your widget tag and token audience.">
         <div className="flex flex-wrap items-center gap-2">
           <code className="rounded bg-surface-strong px-2 py-1 text-sm break-all">{project.id}</code>

@@ -10,6 +10,7 @@ import { formatRelativeTime } from "@/lib/format-time";
 import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
 import { ProjectSettingsNav } from "@/components/projects/project-settings-nav";
 import { Card } from "@/components/ui/card";
+import { InPageNav } from "@/components/ui/in-page-nav";
 import { CopyButton } from "@/components/ui/copy-button";
 import { RevealedSecretProvider } from "@/components/identity/revealed-secret";
 import { SecretPanel } from "@/components/identity/secret-panel";
@@ -67,7 +68,6 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
           { label: "Identity" },
         ]}
       />
-      <ProjectSettingsNav projectId={project.id} showAuditLog={can(role, "audit:view")} />
       <div>
         <h1 className="text-2xl font-semibold">Identity verification</h1>
         <p className="mt-1 text-sm text-muted">
@@ -75,6 +75,16 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
           project&apos;s secret.
         </p>
       </div>
+      <ProjectSettingsNav projectId={project.id} showAuditLog={can(role, "audit:view")} />
+      <InPageNav
+        links={[
+          { href: "#secret-title", label: "Signing secret" },
+          { href: "#snippets-title", label: "Snippets" },
+          { href: "#status-title", label: "Integration status" },
+          { href: "#debugger-title", label: "Token debugger" },
+          { href: "#reference-title", label: "Claims and traits" },
+        ]}
+      />
 
       <Card id="project" title="Project">
         <dl className="grid gap-3 text-sm sm:grid-cols-[max-content_1fr] sm:gap-x-6">
@@ -89,10 +99,6 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
             <CopyButton text={audience} ariaLabel="Copy audience" className="min-h-8 py-1" />
           </dd>
         </dl>
-      </Card>
-
-      <Card id="status" title="Integration status" description="Tokens your servers sent through the widget in the last 24 hours. Updates live.">
-        <LiveIntegrationStatus />
       </Card>
 
       <Card
@@ -125,6 +131,10 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
 
       <Card id="snippets" title="Snippets" description="Pick your stack and copy its files: this project's ID and audience are already filled in.">
         <StackSnippets snippets={snippets} currentSecretId={secret.id} />
+      </Card>
+
+      <Card id="status" title="Integration status" description="Tokens your servers sent through the widget in the last 24 hours. Updates live.">
+        <LiveIntegrationStatus />
       </Card>
 
       <Card id="debugger" title="Token debugger" description="Paste a token from your server to see exactly which checks pass.">
