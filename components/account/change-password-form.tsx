@@ -1,11 +1,9 @@
 "use client";
-import { useActionState } from "react";
 import { signIn } from "next-auth/react";
-import { ActionForm } from "@/components/ui/action-form";
+import { ActionForm, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
-import type { ActionResult } from "@/lib/result";
 import type { FormAction } from "@/lib/actions/form-action";
 
 /**
@@ -13,13 +11,13 @@ import type { FormAction } from "@/lib/actions/form-action";
  * with the new password gives this browser a fresh session, so only the *other* sessions end.
  */
 export function ChangePasswordForm({ action, email, passwordMinLength }: { action: FormAction<null>; email: string; passwordMinLength: number }) {
-  const [result, dispatch, pending] = useActionState<ActionResult | null, FormData>(async (previous, formData) => {
+  const [result, dispatch, pending] = useActionForm<null>(async (previous, formData) => {
     const changed = await action(previous, formData);
     if (!changed.ok) return changed;
     const signedIn = await signIn("credentials", { email, password: String(formData.get("newPassword")), redirect: false });
     if (!signedIn?.ok) return { ok: false, error: "Your password was changed, but signing in again failed. Sign in with the new password." };
     return changed;
-  }, null);
+  });
   const errors = result && !result.ok ? result.fieldErrors ?? {} : {};
 
   return (
@@ -35,7 +33,7 @@ export function ChangePasswordForm({ action, email, passwordMinLength }: { actio
         hint={`At least ${passwordMinLength} characters.`}
         error={errors.newPassword}
       />
-      {result && (result.ok || !Object.keys(errors).length) && <FormStatus result={result} />}
+      {!Object.keys(errors).length && <FormStatus result={result} />}
       <div>
         <Button type="submit" disabled={pending}>{pending ? "Changing…" : "Change password"}</Button>
       </div>

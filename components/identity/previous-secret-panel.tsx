@@ -1,6 +1,6 @@
 "use client";
-import { useActionState, useState } from "react";
-import { ActionForm } from "@/components/ui/action-form";
+import { useState } from "react";
+import { ActionForm, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -11,7 +11,6 @@ import { UsageSummary } from "@/components/identity/usage-summary";
 import { formatDuration, formatRelativeTime } from "@/lib/format-time";
 import { EXPIRY_CONFIRMATION_REQUIRED as CONFIRMATION_REQUIRED, tokensText, windowText } from "@/lib/identity/usage-text";
 import type { PreviousSecretJson } from "@/lib/identity/integration-status";
-import type { ActionResult } from "@/lib/result";
 import type { FormAction } from "@/lib/actions/form-action";
 
 type PanelProps = { projectId: string; projectName: string; canExpire: boolean; expireAction: FormAction<null> };
@@ -49,12 +48,12 @@ export function PreviousSecretPanel({ projectId, projectName, previous, now, can
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");
   const reauth = useReauth();
-  const [result, dispatch, pending] = useActionState<ActionResult<null> | null, FormData>(async (prior, formData) => {
+  const [result, dispatch, pending] = useActionForm<null>(async (prior, formData) => {
     const outcome = await expireAction(prior, formData);
     if (outcome.ok || (outcome.code !== "reauth_required" && outcome.code !== CONFIRMATION_REQUIRED)) setOpen(false);
     else reauth.intercept(outcome, () => dispatch(formData));
     return outcome;
-  }, null);
+  });
   const masked = `••••${previous.last4}`;
   const lastUsedAt = previous.lastUsedAt ? new Date(previous.lastUsedAt) : null;
   const lastUsed = lastUsedAt ? formatRelativeTime(lastUsedAt, now) : "never since the rotation";

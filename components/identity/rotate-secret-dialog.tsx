@@ -1,12 +1,11 @@
 "use client";
-import { useActionState, useState } from "react";
-import { ActionForm } from "@/components/ui/action-form";
+import { useState } from "react";
+import { ActionForm, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FormStatus } from "@/components/ui/form-status";
 import { useReauth } from "@/components/identity/reauth";
 import { DEFAULT_GRACE_PERIOD, GRACE_PERIODS, GRACE_PERIOD_IDS } from "@/lib/identity/grace-period";
-import type { ActionResult } from "@/lib/result";
 import type { FormAction } from "@/lib/actions/form-action";
 import type { SecretView } from "@/lib/identity/secret-view";
 
@@ -27,23 +26,18 @@ export function RotateSecretDialog({ projectId, expectedSecretId, livePrevious, 
   onRotated: (view: SecretView) => void;
 }) {
   const [open, setOpen] = useState(false);
-  /** The secret this rotation left in its grace period: the success message holds only while it verifies. */
-  const [inGrace, setInGrace] = useState<string | null>(null);
   const reauth = useReauth();
-  const [result, dispatch, pending] = useActionState<ActionResult<SecretView> | null, FormData>(async (previous, formData) => {
+  const [result, dispatch, pending] = useActionForm<SecretView>(async (previous, formData) => {
     const outcome = await action(previous, formData);
     if (outcome.ok) {
-      setInGrace(formData.get("grace") === "immediately" ? null : String(formData.get("expectedSecretId")));
       onRotated(outcome.data);
       setOpen(false);
     } else {
       reauth.intercept(outcome, () => dispatch(formData));
     }
     return outcome;
-  }, null);
+  });
   const visible = result && (result.ok || result.code !== "reauth_required") ? result : null;
-  // "Keeps verifying until its grace period ends" turns false once it expired (Expire now, or on time).
-  const outdated = visible?.ok && inGrace !== null && livePrevious?.id !== inGrace;
 
   return (
     <div className="flex flex-wrap items-center gap-3">
@@ -76,7 +70,7 @@ export function RotateSecretDialog({ projectId, expectedSecretId, livePrevious, 
                 two secrets are live at once.
               </p>
             )}
-            {visible && !visible.ok && <FormStatus result={visible} />}
+            <FormStatus result={visible} />
             <div className="flex justify-end gap-2">
               <DialogClose asChild>
                 <Button variant="secondary">Cancel</Button>
@@ -86,7 +80,7 @@ export function RotateSecretDialog({ projectId, expectedSecretId, livePrevious, 
           </ActionForm>
         </DialogContent>
       </Dialog>
-      {!open && !outdated && <FormStatus result={visible} />}
+      {!open && <FormStatus result={visible} />}
     </div>
   );
 }

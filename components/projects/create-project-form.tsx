@@ -1,10 +1,9 @@
 "use client";
-import { useActionState, useEffect } from "react";
+import { useEffect } from "react";
 import { useRouter } from "next/navigation";
-import { ActionForm } from "@/components/ui/action-form";
+import { ActionForm, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/result";
 import type { FormAction } from "@/lib/actions/form-action";
 
 export function CreateProjectForm({ action, teamId, maxLength }: {
@@ -13,7 +12,7 @@ export function CreateProjectForm({ action, teamId, maxLength }: {
   maxLength: number;
 }) {
   const router = useRouter();
-  const [result, dispatch, pending] = useActionState<ActionResult<{ projectId: string }> | null, FormData>(action, null);
+  const [result, dispatch, pending] = useActionForm(action);
   useEffect(() => {
     // A new project's first stop is its Identity page: the secret and snippets are what the admin came for.
     if (result?.ok) router.push(`/projects/${result.data.projectId}/settings/identity`);

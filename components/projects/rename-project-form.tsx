@@ -1,10 +1,7 @@
 "use client";
-import { useActionState } from "react";
-import { ActionForm } from "@/components/ui/action-form";
+import { ActionForm, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { FormStatus } from "@/components/ui/form-status";
-import type { ActionResult } from "@/lib/result";
 import type { FormAction } from "@/lib/actions/form-action";
 
 export function RenameProjectForm({ action, projectId, currentName, maxLength }: {
@@ -13,7 +10,7 @@ export function RenameProjectForm({ action, projectId, currentName, maxLength }:
   currentName: string;
   maxLength: number;
 }) {
-  const [result, dispatch, pending] = useActionState<ActionResult<{ name: string }> | null, FormData>(action, null);
+  const [result, dispatch, pending] = useActionForm(action);
   return (
     <ActionForm dispatch={dispatch} className="flex flex-col gap-3">
       <input type="hidden" name="projectId" value={projectId} />
@@ -28,7 +25,6 @@ export function RenameProjectForm({ action, projectId, currentName, maxLength }:
         />
         <Button type="submit" disabled={pending} className="sm:mt-6">{pending ? "Saving…" : "Rename"}</Button>
       </div>
-      {result?.ok && <FormStatus result={result} />}
     </ActionForm>
   );
 }

@@ -1,11 +1,10 @@
 "use client";
-import { useActionState, useState, type ReactNode } from "react";
-import { ActionForm } from "@/components/ui/action-form";
+import { useState, type ReactNode } from "react";
+import { ActionForm, useActionForm } from "@/components/ui/action-form";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FormStatus } from "@/components/ui/form-status";
 import { cn } from "@/components/ui/cn";
-import type { ActionResult } from "@/lib/result";
 import type { FormAction } from "@/lib/actions/form-action";
 
 /** A button that opens a confirm dialog posting hidden fields to one action (remove, leave). */
@@ -24,11 +23,11 @@ export function ConfirmActionDialog<T>({ action, fields, trigger, triggerLabel, 
   align?: "start" | "end";
 }) {
   const [open, setOpen] = useState(false);
-  const [result, dispatch, pending] = useActionState<ActionResult<T> | null, FormData>(async (previous, formData) => {
+  const [result, dispatch, pending] = useActionForm<T>(async (previous, formData) => {
     const outcome = await action(previous, formData);
     if (outcome.ok) setOpen(false);
     return outcome;
-  }, null);
+  });
 
   return (
     <div className={cn("flex flex-col gap-1", align === "end" ? "items-end" : "items-start")}>
@@ -41,7 +40,7 @@ export function ConfirmActionDialog<T>({ action, fields, trigger, triggerLabel, 
             {Object.entries(fields).map(([name, value]) => (
               <input key={name} type="hidden" name={name} value={value} />
             ))}
-            {result && !result.ok && <FormStatus result={result} />}
+            <FormStatus result={result} />
             <div className="flex justify-end gap-2">
               <DialogClose asChild>
                 <Button variant="secondary">Cancel</Button>

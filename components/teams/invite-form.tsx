@@ -1,12 +1,10 @@
 "use client";
-import { useActionState } from "react";
-import { ActionForm } from "@/components/ui/action-form";
+import { ActionForm, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SelectField } from "@/components/ui/select-field";
-import type { ActionResult } from "@/lib/result";
 import type { FormAction } from "@/lib/actions/form-action";
 
 type InviteCreated = { link: string; email: string; emailed: boolean; expiresAt: string };
@@ -17,7 +15,7 @@ export function InviteForm({ action, teamId, roles }: {
   teamId: string;
   roles: { value: string; label: string }[];
 }) {
-  const [result, dispatch, pending] = useActionState<ActionResult<InviteCreated> | null, FormData>(action, null);
+  const [result, dispatch, pending] = useActionForm(action);
   const errors = result && !result.ok ? result.fieldErrors ?? {} : {};
 
   return (
@@ -31,7 +29,6 @@ export function InviteForm({ action, teamId, roles }: {
       {result && !result.ok && !errors.email && !errors.role && <FormStatus result={result} />}
       {result?.ok && (
         <div className="flex flex-col gap-2 rounded-md border border-success-border bg-success-subtle p-3 text-sm" data-testid="invite-created">
-          <FormStatus result={result} />
           <p className="text-text-soft">
             Send this link to <strong>{result.data.email}</strong>. It works once, only for that address, for 7 days. It is shown only
             now{result.data.emailed ? " (we also emailed it)" : ""}.

@@ -1,10 +1,8 @@
 "use client";
-import { useActionState } from "react";
-import { ActionForm } from "@/components/ui/action-form";
+import { ActionForm, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { SelectField } from "@/components/ui/select-field";
-import type { ActionResult } from "@/lib/result";
 import type { FormAction } from "@/lib/actions/form-action";
 
 /** The role the page showed travels as expectedRole, so a change made meanwhile is reported, not overwritten. */
@@ -16,7 +14,7 @@ export function MemberRoleForm({ action, teamId, userId, email, role, options }:
   role: string;
   options: { value: string; label: string }[];
 }) {
-  const [result, dispatch, pending] = useActionState<ActionResult | null, FormData>(action, null);
+  const [result, dispatch, pending] = useActionForm(action);
   return (
     <ActionForm dispatch={dispatch} className="flex flex-col gap-1">
       <input type="hidden" name="teamId" value={teamId} />

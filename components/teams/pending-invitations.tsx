@@ -1,16 +1,14 @@
 "use client";
-import { useActionState } from "react";
-import { ActionForm } from "@/components/ui/action-form";
+import { ActionForm, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { WrappingEmail } from "@/components/ui/wrapping-email";
-import type { ActionResult } from "@/lib/result";
 import type { FormAction } from "@/lib/actions/form-action";
 
 export type PendingInviteRow = { id: string; email: string; roleLabel: string; expiresLabel: string; expired: boolean };
 
 function RevokeButton({ action, teamId, invite }: { action: FormAction<null>; teamId: string; invite: PendingInviteRow }) {
-  const [result, dispatch, pending] = useActionState<ActionResult | null, FormData>(action, null);
+  const [result, dispatch, pending] = useActionForm(action);
   return (
     <ActionForm dispatch={dispatch} className="flex flex-col items-end gap-1">
       <input type="hidden" name="teamId" value={teamId} />
@@ -18,7 +16,7 @@ function RevokeButton({ action, teamId, invite }: { action: FormAction<null>; te
       <Button type="submit" variant="secondary" disabled={pending} aria-label={`Revoke invite for ${invite.email}`}>
         {pending ? "Revoking…" : "Revoke"}
       </Button>
-      {result && !result.ok && <FormStatus result={result} />}
+      <FormStatus result={result} />
     </ActionForm>
   );
 }

@@ -1,14 +1,12 @@
 "use client";
-import { useActionState, useEffect } from "react";
+import { useEffect } from "react";
 import { useRouter } from "next/navigation";
-import { ActionForm } from "@/components/ui/action-form";
+import { ActionForm, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { FormStatus } from "@/components/ui/form-status";
-import type { ActionResult } from "@/lib/result";
 import type { FormAction } from "@/lib/actions/form-action";
 
-/** Create (no teamId: goes to the new team) or rename (teamId set: stays, says so). */
+/** Create (no teamId: goes to the new team) or rename (teamId set: stays; the toast says so). */
 export function TeamNameForm<T extends { teamId: string } | { name: string }>({ action, teamId, currentName, maxLength, submitLabel, pendingLabel }: {
   action: FormAction<T>;
   teamId?: string;
@@ -18,7 +16,7 @@ export function TeamNameForm<T extends { teamId: string } | { name: string }>({ 
   pendingLabel: string;
 }) {
   const router = useRouter();
-  const [result, dispatch, pending] = useActionState<ActionResult<T> | null, FormData>(action, null);
+  const [result, dispatch, pending] = useActionForm(action);
   useEffect(() => {
     if (result?.ok && "teamId" in result.data) router.push(`/teams/${result.data.teamId}`);
   }, [result, router]);
@@ -37,7 +35,6 @@ export function TeamNameForm<T extends { teamId: string } | { name: string }>({ 
         />
         <Button type="submit" disabled={pending} className="sm:mt-6">{pending ? pendingLabel : submitLabel}</Button>
       </div>
-      {result?.ok && teamId && <FormStatus result={result} />}
     </ActionForm>
   );
 }

@@ -1,10 +1,9 @@
 "use client";
-import { useActionState, useState } from "react";
-import { ActionForm } from "@/components/ui/action-form";
+import { useState } from "react";
+import { ActionForm, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { SelectField } from "@/components/ui/select-field";
-import type { ActionResult } from "@/lib/result";
 import type { FormAction } from "@/lib/actions/form-action";
 
 /** Pick a member, confirm with a checkbox (no dialog needed: nothing happens until both are set). */
@@ -14,7 +13,7 @@ export function TransferOwnershipForm({ action, teamId, candidates }: {
   candidates: { value: string; label: string }[];
 }) {
   const [confirmed, setConfirmed] = useState(false);
-  const [result, dispatch, pending] = useActionState<ActionResult | null, FormData>(action, null);
+  const [result, dispatch, pending] = useActionForm(action);
   if (candidates.length === 0) return <p className="text-sm text-muted">Invite someone first: ownership goes to another member.</p>;
   return (
     <ActionForm dispatch={dispatch} className="flex flex-col gap-3">

@@ -30,6 +30,9 @@ export async function signIn(page: Page, email: string, password = PASSWORD): Pr
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** The toast region (sonner's aria-live="polite" landmark, "Notifications alt+T") where success messages appear. */
+export const toasts = (page: Page) => page.getByRole("region", { name: /^Notifications/ });
+
 /** Creates a project from the team page and lands on its Identity page; returns the project ID. */
 export async function createProject(page: Page, name: string): Promise<string> {
   await page.getByLabel("Project name").fill(name);

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page, type Request } from "@playwright/test";
-import { createProject, PASSWORD, revealSecret, SECRET_RE, signUp, uniqueEmail } from "./helpers";
+import { createProject, PASSWORD, revealSecret, SECRET_RE, signUp, toasts, uniqueEmail } from "./helpers";
 
 const REVEAL_REFUSED = "Only owners and admins can reveal the signing secret.";
 const LAST_OWNER = "A team needs at least one owner.";
@@ -27,7 +27,8 @@ async function invite(page: Page, teamId: string, email: string, role: "Admin" |
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Role", { exact: true }).selectOption({ label: role });
   await page.getByRole("button", { name: "Invite", exact: true }).click();
-  await expect(page.getByTestId("invite-created")).toContainText(`Invite created for ${email}.`);
+  await expect(toasts(page).getByText(`Invite created for ${email}.`)).toBeVisible();
+  await expect(page.getByTestId("invite-created")).toContainText(`Send this link to ${email}.`);
   const link = (await page.getByTestId("invite-link").innerText()).trim();
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
   return link;
