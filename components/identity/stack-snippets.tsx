@@ -39,16 +39,19 @@ function rememberStack(id: string): void {
 let pageChoice: string | null = null;
 const noSubscription = () => () => {};
 
-/** One file: its path, a Copy button for its exact text, and shiki's HTML rendered on our server. */
-function FileBlock({ file, testId, copyable = true }: { file: HighlightedFile; testId: string; copyable?: boolean }) {
+/**
+ * One file: its path, a Copy button for its exact text (or `lockedHint` where the text isn't the real
+ * thing: the .env line before a reveal), and shiki's HTML rendered on our server.
+ */
+function FileBlock({ file, testId, lockedHint }: { file: HighlightedFile; testId: string; lockedHint?: string }) {
   return (
     <div className="overflow-hidden rounded-md border border-border" data-testid={testId}>
       <div className="flex items-center justify-between gap-2 border-b border-border bg-surface-subtle px-3 py-1.5">
         <span className="truncate font-mono text-xs text-muted" title={file.path}>{file.path}</span>
-        {copyable ? (
+        {lockedHint === undefined ? (
           <CopyButton text={file.code} ariaLabel={`Copy ${file.path}`} className="min-h-8 shrink-0 py-1" />
         ) : (
-          <span className="text-right text-xs text-muted">Reveal the secret to copy this line</span>
+          <span className="text-right text-xs text-muted">{lockedHint}</span>
         )}
       </div>
       {/* shiki's output: generated on our server from our own snippet text, HTML-escaped by shiki. */}
@@ -58,7 +61,13 @@ function FileBlock({ file, testId, copyable = true }: { file: HighlightedFile; t
 }
 
 /** The stack picker (remembered per browser), the chosen stack's files, and the `.env` line every stack reads. */
-export function StackSnippets({ snippets, currentSecretId }: { snippets: HighlightedSnippets; currentSecretId: string }) {
+export function StackSnippets({ snippets, currentSecretId, canReveal, teamName }: {
+  snippets: HighlightedSnippets;
+  currentSecretId: string;
+  /** Members can't reveal: their .env line says whom to ask instead. */
+  canReveal: boolean;
+  teamName: string;
+}) {
   const { stacks } = snippets;
   const { revealed } = useRevealedSecret();
   const shown = revealed?.secretId === currentSecretId ? revealed : null;
@@ -68,6 +77,7 @@ export function StackSnippets({ snippets, currentSecretId }: { snippets: Highlig
   const stack = stacks.find((candidate) => candidate.id === remembered) ?? stacks[0];
   if (!stack) return null;
   const env = shown ? { ...snippets.env, code: `REQIO_SECRET=${shown.secret}\n`, html: shown.envSnippetHtml } : snippets.env;
+  const envHint = shown ? undefined : canReveal ? "Reveal the secret to copy this line" : `Ask an owner or admin of ${teamName} for the secret`;
 
   return (
     <div className="flex flex-col gap-4">
@@ -86,7 +96,7 @@ export function StackSnippets({ snippets, currentSecretId }: { snippets: Highlig
         {stack.files.map((file) => (
           <FileBlock key={`${stack.id}-${file.id}`} file={file} testId={`snippet-${stack.id}-${file.id}`} />
         ))}
-        <FileBlock file={env} testId="snippet-env" copyable={shown !== null} />
+        <FileBlock file={env} testId="snippet-env" lockedHint={envHint} />
       </section>
     </div>
   );

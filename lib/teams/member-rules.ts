@@ -29,3 +29,6 @@ export function invitableRoles(actorRole: Role): InviteRole[] {
 }
 
 export const ROLE_LABELS: Record<Role, string> = { owner: "Owner", admin: "Admin", member: "Member" };
+
+/** The role in a sentence ("Ada is now an admin."): a team may have several owners, so "an owner". */
+export const ROLE_IN_SENTENCE: Record<Role, string> = { owner: "an owner", admin: "an admin", member: "a member" };

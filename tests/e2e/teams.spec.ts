@@ -46,6 +46,7 @@ async function joinAsNewUser(page: Page, link: string, name: string, email: stri
   await expect(page).toHaveURL(/\/invite\//);
   await page.getByRole("button", { name: `Join ${teamName}` }).click();
   await expect(page).toHaveURL(/\/teams\//);
+  await expect(toasts(page).getByText(new RegExp(`^You joined ${teamName} as an? (admin|member)\\.$`))).toBeVisible();
 }
 
 /** Sends exactly the captured server-action request again, with this page's cookies instead. */
@@ -84,6 +85,7 @@ test("owner invites a member and an admin; only the admin can reveal; a removed 
   // The .env line, shown under every stack, holds the members' placeholder and has no Copy button.
   await expect(member.getByTestId("snippet-env")).toContainText("REQIO_SECRET=<ask an owner or admin of this team for the secret>");
   await expect(member.getByTestId("snippet-env").getByRole("button", { name: "Copy .env" })).toHaveCount(0);
+  await expect(member.getByTestId("snippet-env")).toContainText(`Ask an owner or admin of ${teamName} for the secret`);
   await expect(member.getByTestId("snippet-env")).not.toHaveText(SECRET_RE);
   expect(await member.content()).not.toMatch(SECRET_RE);
 

@@ -13,5 +13,5 @@ import { acceptInvitation } from "@/lib/invitations/accept-invitation";
 export const acceptInvitationAction = authenticatedAction("acceptInvitation", z.object({ token: z.string().min(1).max(128) }), async (input, user) => {
   const { teamId } = await acceptInvitation({ token: input.token, user, actor: await actorFor(user) });
   revalidatePath("/", "layout");
-  redirect(`/teams/${teamId}`);
+  redirect(`/teams/${teamId}?joined=1`); // the team page confirms it: "You joined … as …"
 });

@@ -6,22 +6,29 @@ import { findTeamAccess } from "@/lib/auth/access";
 import { can } from "@/lib/auth/policy";
 import { listTeamProjects } from "@/lib/projects/projects";
 import { PROJECT_NAME_MAX } from "@/lib/projects/project-name";
+import { ROLE_IN_SENTENCE } from "@/lib/teams/member-rules";
 import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
 import { Card } from "@/components/ui/card";
 import { CreateProjectForm } from "@/components/projects/create-project-form";
+import { ArrivalToast } from "@/components/ui/arrival-toast";
 import { createProjectAction } from "./actions";
 
 export const metadata: Metadata = { title: "Projects" };
 
-export default async function TeamProjectsPage({ params }: { params: Promise<{ teamId: string }> }) {
+type Props = { params: Promise<{ teamId: string }>; searchParams: Promise<{ joined?: string | string[] }> };
+
+export default async function TeamProjectsPage({ params, searchParams }: Props) {
   const { teamId } = await params;
   const user = await requireUser();
   const access = await findTeamAccess(user.id, teamId);
   if (!access) notFound();
   const projects = await listTeamProjects(teamId);
+  // Accepting an invite lands here (app/invite); the role said is the membership's, not the URL's.
+  const joined = (await searchParams).joined === "1";
 
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
+      {joined && <ArrivalToast message={`You joined ${access.team.name} as ${ROLE_IN_SENTENCE[access.role]}.`} param="joined" />}
       <Breadcrumbs items={[{ label: access.team.name }, { label: "Projects" }]} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">Projects</h1>

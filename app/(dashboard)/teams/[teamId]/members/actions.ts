@@ -8,7 +8,7 @@ import { actorFor } from "@/lib/auth/session";
 import { ROLES } from "@/lib/auth/roles";
 import { createInvitation, revokeInvitation } from "@/lib/invitations/invitations";
 import { changeMemberRole, leaveTeam, removeMember, transferOwnership } from "@/lib/teams/membership";
-import { ROLE_LABELS } from "@/lib/teams/member-rules";
+import { ROLE_IN_SENTENCE } from "@/lib/teams/member-rules";
 import { success } from "@/lib/result";
 
 const id = z.string().min(1).max(64);
@@ -63,7 +63,7 @@ export const changeMemberRoleAction = authenticatedAction(
       actor: await actorFor(user),
     });
     refreshTeam(access.team.id);
-    return success(null, changed ? `${member} is now ${ROLE_LABELS[input.role].toLowerCase()}.` : `${member} already has that role.`);
+    return success(null, changed ? `${member} is now ${ROLE_IN_SENTENCE[input.role]}.` : `${member} already has that role.`);
   },
 );
 

@@ -130,7 +130,7 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
       </Card>
 
       <Card id="snippets" title="Snippets" description="Pick your stack and copy its files: this project's ID and audience are already filled in.">
-        <StackSnippets snippets={snippets} currentSecretId={secret.id} />
+        <StackSnippets snippets={snippets} currentSecretId={secret.id} canReveal={canReveal} teamName={team.name} />
       </Card>
 
       <Card id="status" title="Integration status" description="Tokens your servers sent through the widget in the last 24 hours. Updates live.">
