@@ -31,6 +31,8 @@ if [ -n "${REQIO_TEST_REDIS_URL:-}" ]; then export REDIS_URL="$REQIO_TEST_REDIS_
 # 20 sign-ups an hour and 50 sign-ins per 15 minutes per address).
 export REQIO_SIGNUP_LIMIT_PER_IP="${REQIO_SIGNUP_LIMIT_PER_IP:-500}"
 export REQIO_SIGNIN_LIMIT_PER_IP="${REQIO_SIGNIN_LIMIT_PER_IP:-500}"
+# A dashboard page that always throws, for the error-boundary test (app/(dashboard)/teams/[teamId]/e2e-failing-page).
+export REQIO_E2E_FAILING_PAGE=1
 if [ -n "${REQIO_TEST_POSTGRES_URL:-}" ]; then
   # A second instance (two-instances.spec.ts) joins this deployment with the same settings.
   (umask 077 && node -e 'const e=process.env;console.log(JSON.stringify({DATABASE_URL:e.DATABASE_URL,REQIO_ENCRYPTION_KEY:e.REQIO_ENCRYPTION_KEY,NEXTAUTH_SECRET:e.NEXTAUTH_SECRET,APP_URL:e.APP_URL,REQIO_IDENTIFY_LIMIT_PER_IP:e.REQIO_IDENTIFY_LIMIT_PER_IP,REQIO_IDENTIFY_LIMIT_PER_PROJECT:e.REQIO_IDENTIFY_LIMIT_PER_PROJECT,REQIO_SIGNUP_LIMIT_PER_IP:e.REQIO_SIGNUP_LIMIT_PER_IP,REQIO_SIGNIN_LIMIT_PER_IP:e.REQIO_SIGNIN_LIMIT_PER_IP,REQIO_TRUSTED_PROXIES:e.REQIO_TRUSTED_PROXIES,REDIS_URL:e.REDIS_URL}))' > "$dir/instance.json")

@@ -1,0 +1,5 @@
+import { PageSkeleton } from "@/components/ui/page-skeleton";
+
+export default function ProjectAuditLogLoading() {
+  return <PageSkeleton label="Loading the audit log…" cards={1} rows={8} className="max-w-4xl" />;
+}
