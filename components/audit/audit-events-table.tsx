@@ -36,7 +36,8 @@ function ProjectCell({ project, projectId }: { project: AuditLogEvent["project"]
 export function AuditEventsTable({ events, showProject }: { events: AuditLogEvent[]; showProject: boolean }) {
   const columns = ["Time (UTC)", "Action", "Actor", ...(showProject ? ["Project"] : []), "IP", "Details"];
   return (
-    <div className="overflow-x-auto rounded-md border border-border bg-surface">
+    // Focusable so keyboard users can scroll it sideways when the columns outgrow a narrow screen.
+    <div tabIndex={0} role="region" aria-label="Audit events, scrollable" className="overflow-x-auto rounded-md border border-border bg-surface">
       <table className="w-full text-left text-sm" aria-label="Audit events">
         <thead>
           <tr className="border-b border-border text-muted">

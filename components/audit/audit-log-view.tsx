@@ -31,7 +31,8 @@ export function AuditLogView({ basePath, scope, parsed, actors, projects, listin
   const { filter } = parsed;
   return (
     <div className="flex flex-col gap-4">
-      <AuditFilterForm basePath={basePath} scope={scope} parsed={parsed} actors={actors} projects={projects} />
+      {/* Keyed by the filters: after a client-side navigation (Clear, a toggle) the fields show the new ones, not the old. */}
+      <AuditFilterForm key={JSON.stringify(parsed.input)} basePath={basePath} scope={scope} parsed={parsed} actors={actors} projects={projects} />
       {listing === null ? (
         <p className="rounded-md border border-danger-border bg-danger-subtle px-3 py-2 text-sm text-danger">Fix the filter above to see events.</p>
       ) : (
