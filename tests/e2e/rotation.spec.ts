@@ -96,18 +96,18 @@ test("during a 24 h grace period both secrets verify; Expire now cuts the old on
   // The audit log lists each step, and the CSV export has them, without any secret or token.
   await page.getByRole("navigation", { name: "Project settings" }).getByRole("link", { name: "Audit log" }).click();
   const table = page.getByRole("table", { name: "Audit events" });
-  for (const action of ["project.created", "reauth.confirmed", "secret.revealed", "secret.rotated", "secret.previous_expired"]) {
-    await expect(table).toContainText(action);
+  for (const label of ["Project created", "Password confirmed", "Signing secret revealed", "Signing secret rotated", "Previous signing secret expired"]) {
+    await expect(table).toContainText(label);
   }
   await expect(table).toContainText("grace: 24h");
-  await page.getByLabel("Action").selectOption("secret.rotated");
+  await page.getByLabel("Action", { exact: true }).selectOption({ label: "Signing secret rotated" });
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/action=secret.rotated/);
   await expect(table.locator("tbody tr")).toHaveCount(1);
 
   const exportHref = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
   const csv = await (await page.request.get(exportHref!)).text();
-  expect(csv.split("\r\n")[0]).toBe("time,action,actor,ip,user_agent,project_id,details");
+  expect(csv.split("\r\n")[0]).toBe("time,action,actor,ip,user_agent,project_id,details,action_label");
   expect(csv).toContain(`secret.rotated,${email}`);
   const fullCsv = await (await page.request.get(`/api/v1/audit-log/export?teamId=${new URL(exportHref!, baseURL).searchParams.get("teamId")}&projectId=${projectId}`)).text();
   for (const action of ["reauth.confirmed", "secret.revealed", "secret.rotated", "secret.previous_expired"]) expect(fullCsv).toContain(action);
