@@ -16,10 +16,10 @@ const CloseDrawer = createContext<() => void>(() => {});
 export function NavDrawerRoot({ children }: { children: ReactNode }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
-  const [openedOn, setOpenedOn] = useState(pathname);
+  const [shownPath, setShownPath] = useState(pathname);
   // Adjusted during render (not in an effect), so the new page never paints with the drawer still open.
-  if (openedOn !== pathname) {
-    setOpenedOn(pathname);
+  if (shownPath !== pathname) {
+    setShownPath(pathname);
     setOpen(false);
   }
   useEffect(() => {
