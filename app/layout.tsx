@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { headers } from "next/headers";
+import { readThemeChoice } from "@/lib/theme/theme-cookie";
+import { THEME_BOOT_SCRIPT } from "@/lib/theme/theme-choice";
 import { Toaster } from "@/components/ui/toaster";
 import "./globals.css";
 
@@ -8,9 +11,14 @@ export const metadata: Metadata = {
   description: "Manage identity verification for the Reqio widget.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const [theme, nonce] = await Promise.all([readThemeChoice(), headers().then((h) => h.get("x-nonce") ?? undefined)]);
   return (
-    <html lang="en">
+    // The boot script adds the `dark` class before first paint, so React must not mind it on <html>.
+    <html lang="en" data-theme={theme} suppressHydrationWarning>
+      <head>
+        <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
+      </head>
       <body className="min-h-screen font-sans">
         {children}
         <Toaster />

@@ -4,12 +4,14 @@ import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import { Card } from "@/components/ui/card";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
+import { ThemePicker } from "@/components/theme/theme-picker";
+import { readThemeChoice } from "@/lib/theme/theme-cookie";
 import { changePasswordAction, signOutEverywhereAction } from "./actions";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
-  const user = await requireUser();
+  const [user, theme] = await Promise.all([requireUser(), readThemeChoice()]);
   return (
     <main id="main" className="px-4 py-6 sm:px-8">
       <div className="mx-auto flex max-w-3xl flex-col gap-6">
@@ -17,6 +19,9 @@ export default async function AccountPage() {
           <h1 className="text-2xl font-semibold">Account</h1>
           <p className="mt-1 text-sm text-muted">Signed in as {user.email}.</p>
         </div>
+        <Card id="appearance" title="Appearance" description="Remembered in this browser. System follows your device's light or dark setting.">
+          <ThemePicker initial={theme} />
+        </Card>
         <Card id="password" title="Change password" description="Signs out every other session.">
           <ChangePasswordForm action={changePasswordAction} email={user.email} passwordMinLength={PASSWORD_MIN_LENGTH} />
         </Card>
