@@ -1,5 +1,5 @@
 "use client";
-import { createContext, startTransition, useActionState, useContext, useRef, useState, type ReactNode } from "react";
+import { createContext, startTransition, useActionState, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
@@ -35,9 +35,29 @@ export function ReauthProvider({ projectId, confirmAction, children }: { project
     return outcome;
   }, null);
 
+  // The prompt has no trigger, and the button that led to it is disabled while its action runs, so focus is on
+  // <body> when it opens: remember the last element focused outside the prompt and give focus back to it.
+  const returnFocusTo = useRef<HTMLElement | null>(null);
+  const promptOpen = useRef(false);
+  useEffect(() => {
+    const remember = (event: FocusEvent) => {
+      if (!promptOpen.current && event.target instanceof HTMLElement) returnFocusTo.current = event.target;
+    };
+    document.addEventListener("focusin", remember);
+    return () => document.removeEventListener("focusin", remember);
+  }, []);
+  const restoreFocus = (event: Event) => {
+    promptOpen.current = false;
+    const target = returnFocusTo.current;
+    if (!target?.isConnected) return;
+    event.preventDefault();
+    target.focus();
+  };
+
   const intercept: Reauth["intercept"] = (outcome, retryAction) => {
     if (outcome.ok || outcome.code !== "reauth_required") return false;
     retry.current = retryAction;
+    promptOpen.current = true;
     setOpen(true);
     return true;
   };
@@ -46,7 +66,7 @@ export function ReauthProvider({ projectId, confirmAction, children }: { project
     <ReauthContext value={{ intercept }}>
       {children}
       <Dialog open={open} onOpenChange={setOpen}>
-        <DialogContent title="Confirm your password" description="Revealing, rotating or expiring a secret, and deleting a project, need your password from the last 5 minutes.">
+        <DialogContent onCloseAutoFocus={restoreFocus} title="Confirm your password" description="Revealing, rotating or expiring a secret, and deleting a project, need your password from the last 5 minutes.">
           <ActionForm dispatch={dispatch} className="flex flex-col gap-4">
             <input type="hidden" name="projectId" value={projectId} />
             <Field

@@ -7,11 +7,17 @@ export const DialogTrigger = DialogPrimitive.Trigger;
 export const DialogClose = DialogPrimitive.Close;
 
 /** Radix handles focus trap, Escape, and returning focus to the trigger. */
-export function DialogContent({ title, description, children }: { title: string; description?: ReactNode; children: ReactNode }) {
+export function DialogContent({ title, description, children, onCloseAutoFocus }: {
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+  /** For a dialog opened without a trigger: Radix would return focus to whatever had it on opening. */
+  onCloseAutoFocus?: (event: Event) => void;
+}) {
   return (
     <DialogPrimitive.Portal>
       <DialogPrimitive.Overlay className="fixed inset-0 z-40 bg-overlay" />
-      <DialogPrimitive.Content className="fixed top-1/2 left-1/2 z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-lg bg-surface p-5 shadow-xl">
+      <DialogPrimitive.Content onCloseAutoFocus={onCloseAutoFocus} className="fixed top-1/2 left-1/2 z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-lg bg-surface p-5 shadow-xl">
         <DialogPrimitive.Title className="text-lg font-semibold">{title}</DialogPrimitive.Title>
         {description ? (
           <DialogPrimitive.Description asChild>
