@@ -54,8 +54,9 @@ function FileBlock({ file, testId, lockedHint }: { file: HighlightedFile; testId
           <span className="text-right text-xs text-muted">{lockedHint}</span>
         )}
       </div>
-      {/* shiki's output: generated on our server from our own snippet text, HTML-escaped by shiki. */}
-      <div className="code-block bg-surface" dangerouslySetInnerHTML={{ __html: file.html }} />
+      {/* shiki's output, generated on our server from our own snippet text (HTML-escaped by shiki); its <pre> is
+          focusable (tabindex="0") to scroll sideways, and the region names it for screen readers. */}
+      <div role="region" aria-label={`${file.path} code`} className="code-block bg-surface" dangerouslySetInnerHTML={{ __html: file.html }} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { TokenDebugReport } from "@/lib/identity/token-debugger";
 import { cn } from "@/components/ui/cn";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const ICON = { pass: "✓", fail: "✗", skipped: "–" } as const;
 
@@ -43,11 +44,11 @@ export function TokenChecklist({ report }: { report: TokenDebugReport }) {
         <div className="grid gap-3 sm:grid-cols-2">
           <div>
             <p className="mb-1 text-xs font-medium text-muted uppercase">Header</p>
-            <pre className="overflow-x-auto rounded-md bg-surface-subtle p-2 text-xs">{JSON.stringify(report.header, null, 2)}</pre>
+            <ScrollRegion label="Header JSON" className="rounded-md bg-surface-subtle"><pre className="p-2 text-xs">{JSON.stringify(report.header, null, 2)}</pre></ScrollRegion>
           </div>
           <div>
             <p className="mb-1 text-xs font-medium text-muted uppercase">Claims</p>
-            <pre className="overflow-x-auto rounded-md bg-surface-subtle p-2 text-xs">{JSON.stringify(report.claims, null, 2)}</pre>
+            <ScrollRegion label="Claims JSON" className="rounded-md bg-surface-subtle"><pre className="p-2 text-xs">{JSON.stringify(report.claims, null, 2)}</pre></ScrollRegion>
           </div>
         </div>
       )}

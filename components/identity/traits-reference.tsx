@@ -1,3 +1,5 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
+
 const CLAIMS = [
   ["sub", "string", "Required. Your user's stable ID (up to 255 characters)."],
   ["email", "string", "Optional. The user's email address."],
@@ -13,7 +15,7 @@ const TRAITS = [
 
 function ReferenceTable({ caption, rows }: { caption: string; rows: readonly (readonly [string, string, string])[] }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={caption}>
       <table className="w-full text-left text-sm">
         <caption className="pb-2 text-left font-medium text-text">{caption}</caption>
         <thead>
@@ -33,7 +35,7 @@ function ReferenceTable({ caption, rows }: { caption: string; rows: readonly (re
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
