@@ -1,42 +1,13 @@
 "use client";
 import { useSyncExternalStore } from "react";
+import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { SelectField } from "@/components/ui/select-field";
 import { useRevealedSecret } from "@/components/identity/revealed-secret";
 import type { HighlightedFile, HighlightedSnippets } from "@/lib/identity/identity-page-data";
+import { useStackFiles } from "@/components/identity/use-stack-files";
 
-const STORAGE_KEY = "reqio.identity.stack";
-const CHANGE_EVENT = "reqio-identity-stack";
-
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener("storage", onChange);
-  window.addEventListener(CHANGE_EVENT, onChange);
-  return () => {
-    window.removeEventListener("storage", onChange);
-    window.removeEventListener(CHANGE_EVENT, onChange);
-  };
-}
-
-function storedStack(): string | null {
-  try {
-    return window.localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null; // storage blocked: the picker still works, it just isn't remembered
-  }
-}
-
-function rememberStack(id: string): void {
-  try {
-    window.localStorage.setItem(STORAGE_KEY, id);
-  } catch {
-    // storage blocked: remembered for this page only, below
-  }
-  pageChoice = id;
-  window.dispatchEvent(new Event(CHANGE_EVENT));
-}
-
-// The choice when localStorage refuses to keep it.
-let pageChoice: string | null = null;
+// Disabled until hydrated, so a choice is never made before React can act on it.
 const noSubscription = () => () => {};
 
 /**
@@ -62,21 +33,19 @@ function FileBlock({ file, testId, lockedHint }: { file: HighlightedFile; testId
 }
 
 /** The stack picker (remembered per browser), the chosen stack's files, and the `.env` line every stack reads. */
-export function StackSnippets({ snippets, currentSecretId, canReveal, teamName }: {
+export function StackSnippets({ projectId, snippets, currentSecretId, canReveal, teamName }: {
+  projectId: string;
   snippets: HighlightedSnippets;
   currentSecretId: string;
   /** Members can't reveal: their .env line says whom to ask instead. */
   canReveal: boolean;
   teamName: string;
 }) {
-  const { stacks } = snippets;
   const { revealed } = useRevealedSecret();
   const shown = revealed?.secretId === currentSecretId ? revealed : null;
-  // Disabled until hydrated, so a choice is never made before React can act on it.
   const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
-  const remembered = useSyncExternalStore(subscribe, () => storedStack() ?? pageChoice, () => null);
-  const stack = stacks.find((candidate) => candidate.id === remembered) ?? stacks[0];
-  if (!stack) return null;
+  const { chosenId, stack, load, choose, retry } = useStackFiles(projectId, snippets.chosen);
+  const label = snippets.choices.find((choice) => choice.id === chosenId)?.label ?? chosenId;
   const env = shown ? { ...snippets.env, code: `REQIO_SECRET=${shown.secret}\n`, html: shown.envSnippetHtml } : snippets.env;
   const envHint = shown ? undefined : canReveal ? "Reveal the secret to copy this line" : `Ask an owner or admin of ${teamName} for the secret`;
 
@@ -87,16 +56,27 @@ export function StackSnippets({ snippets, currentSecretId, canReveal, teamName }
         name="stack"
         id="identity-stack"
         className="sm:max-w-xs"
-        value={stack.id}
+        value={chosenId}
         disabled={!hydrated}
-        onChange={(event) => rememberStack(event.target.value)}
-        options={stacks.map((candidate) => ({ value: candidate.id, label: candidate.label }))}
+        onChange={(event) => void choose(event.target.value)}
+        options={snippets.choices.map((choice) => ({ value: choice.id, label: choice.label }))}
       />
-      <section aria-label={`${stack.label} files`} className="flex flex-col gap-3">
-        <p className="text-sm text-muted">{stack.intro}</p>
-        {stack.files.map((file) => (
-          <FileBlock key={`${stack.id}-${file.id}`} file={file} testId={`snippet-${stack.id}-${file.id}`} />
-        ))}
+      <section aria-label={`${label} files`} aria-busy={load?.state === "loading"} className="flex flex-col gap-3">
+        {stack ? (
+          <>
+            <p className="text-sm text-muted">{stack.intro}</p>
+            {stack.files.map((file) => (
+              <FileBlock key={`${stack.id}-${file.id}`} file={file} testId={`snippet-${stack.id}-${file.id}`} />
+            ))}
+          </>
+        ) : load?.state === "failed" ? (
+          <div role="alert" className="flex flex-wrap items-center gap-3 text-sm text-danger">
+            <span>Couldn&apos;t load the {label} files: {load.message}</span>
+            <Button type="button" variant="secondary" onClick={() => void retry()}>Try again</Button>
+          </div>
+        ) : (
+          <p className="text-sm text-muted" role="status">Loading the {label} files…</p>
+        )}
         <FileBlock file={env} testId="snippet-env" lockedHint={envHint} />
       </section>
     </div>

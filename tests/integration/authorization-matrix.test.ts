@@ -146,6 +146,11 @@ const ROUTES: Record<string, RouteRow> = {
     expect: MEMBERS_MAY,
     calls: (w) => [{ url: `/api/v1/projects/${w.project.id}/integration-status`, params: { projectId: w.project.id } }],
   },
+  "api/v1/projects/[projectId]/snippets/[stackId] GET": {
+    // The Identity page's stack picker: whoever may open the page may load another stack's files.
+    expect: MEMBERS_MAY,
+    calls: (w) => [{ url: `/api/v1/projects/${w.project.id}/snippets/python`, params: { projectId: w.project.id, stackId: "python" } }],
+  },
   "api/v1/audit-log/export GET": {
     // A member without audit:view gets the same 404 as another team: the route doesn't say the log exists.
     expect: { ...ADMINS_MAY, member: "not_found" },

@@ -46,21 +46,32 @@ describe("the sidebar's projects", () => {
 });
 
 describe("the Identity page's caches", () => {
-  it("highlights a project's snippets once per shown .env value, and never mixes projects or values", async () => {
+  it("highlights a project's chosen stack once and each shown .env value once, and never mixes projects or values", async () => {
     const owner = await createTeamWithOwner("snippets");
     const [a, b] = [await createProject({ teamId: owner.team.id, name: "A", actor: owner.actor }), await createProject({ teamId: owner.team.id, name: "B", actor: owner.actor })];
     const first = await highlightedSnippets(a.id, "rqio_sk_••••abcd");
-    expect(await highlightedSnippets(a.id, "rqio_sk_••••abcd")).toBe(first); // the same objects: shiki didn't run again
+    const again = await highlightedSnippets(a.id, "rqio_sk_••••abcd");
+    expect(again.chosen).toBe(first.chosen); // the same objects: shiki didn't run again
+    expect(again.env).toBe(first.env);
     const otherValue = await highlightedSnippets(a.id, "<ask an owner>");
-    const otherProject = await highlightedSnippets(b.id, "rqio_sk_••••abcd");
-    expect(otherValue).not.toBe(first);
+    expect(otherValue.chosen).toBe(first.chosen); // the stack doesn't depend on the .env line
+    expect(otherValue.env).not.toBe(first.env);
     expect(otherValue.env.code).toContain("<ask an owner>");
     expect(otherValue.env.html).toContain("ask an owner");
-    const allCode = (snippets: typeof first) => snippets.stacks.flatMap((stack) => stack.files.map((file) => file.code)).join("\n");
+    const otherProject = await highlightedSnippets(b.id, "rqio_sk_••••abcd");
+    const allCode = (snippets: typeof first) => snippets.chosen.files.map((file) => file.code).join("\n");
     expect(allCode(otherProject)).toContain(b.id);
     expect(allCode(otherProject)).not.toContain(a.id);
-    // Every file of every stack is highlighted (a <pre> per file), whatever its language.
-    for (const file of first.stacks.flatMap((stack) => stack.files)) expect(file.html).toMatch(/^<pre class="shiki/);
+  });
+
+  it("renders the browser's remembered stack, the first one for anything unknown, and lists every stack to pick", async () => {
+    const owner = await createTeamWithOwner("snippets-choice");
+    const { id } = await createProject({ teamId: owner.team.id, name: "Choice", actor: owner.actor });
+    const python = await highlightedSnippets(id, "x", "python");
+    expect(python.chosen).toMatchObject({ id: "python", label: "Python" });
+    expect(python.chosen.files.map((file) => file.path)).toContain("reqio_token.py");
+    for (const unknown of [undefined, "", "cobol", "__proto__"]) expect((await highlightedSnippets(id, "x", unknown)).chosen.id).toBe("nextjs");
+    expect(python.choices.map((choice) => choice.id)).toEqual(["nextjs", "node", "express", "python", "ruby", "php", "go", "java", "widget-html", "widget-jsx"]);
   });
 
   it("'Rotated by …' follows the current secret: a rotation shows its own event", async () => {

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { findProjectAccess } from "@/lib/auth/access";
 import { can } from "@/lib/auth/policy";
 import { maskSecret } from "@/lib/identity/secret";
 import { currentSecretChange, highlightedSnippets } from "@/lib/identity/identity-page-data";
+import { STACK_CHOICE_COOKIE } from "@/lib/identity/snippets/stack-choice";
 import { projectAudience } from "@/lib/identity/audience";
 import { formatRelativeTime } from "@/lib/format-time";
 import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
@@ -53,7 +55,8 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
   const lastChange = await currentSecretChange(project.id, secret.id);
   const masked = maskSecret(secret.last4);
   const canReveal = can(role, "secret:reveal");
-  const snippets = await highlightedSnippets(project.id, canReveal ? masked : MEMBER_PLACEHOLDER);
+  const chosenStack = (await cookies()).get(STACK_CHOICE_COOKIE)?.value;
+  const snippets = await highlightedSnippets(project.id, canReveal ? masked : MEMBER_PLACEHOLDER, chosenStack);
   const audience = projectAudience(project.id);
 
   return (
@@ -130,7 +133,7 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
       </Card>
 
       <Card id="snippets" title="Snippets" description="Pick your stack and copy its files: this project's ID and audience are already filled in.">
-        <StackSnippets snippets={snippets} currentSecretId={secret.id} canReveal={canReveal} teamName={team.name} />
+        <StackSnippets projectId={project.id} snippets={snippets} currentSecretId={secret.id} canReveal={canReveal} teamName={team.name} />
       </Card>
 
       <Card id="status" title="Integration status" description="Tokens your servers sent through the widget in the last 24 hours. Updates live.">
