@@ -1,9 +1,10 @@
 // Prints the Identity page's server render time (median of 50 warm requests) next to /account's, measured
-// in the same run and interleaved so both see the same machine load, their ratio, and the Identity
-// route's first-load JS (every script the page's HTML loads). Needs `npm run build` first.
+// in the same run and interleaved so both see the same machine load, their ratio, the server CPU each costs
+// (steadier than wall time on a busy machine) and the Identity route's first-load JS. Needs `npm run build` first.
 // Usage: node bench/identity-page.mjs
 import { spawn, execFileSync } from "node:child_process";
 import { gzipSync } from "node:zlib";
+import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 
@@ -72,18 +73,37 @@ async function timed(target) {
 }
 
 let html = "";
-for (let i = 0; i < 10; i++) {
+for (let i = 0; i < 30; i++) {
   html = await (await fetch(url, { headers: { cookie } })).text(); // warm-up: JIT, highlighter, caches
   await timed(accountUrl);
 }
 if (!html.includes(projectId)) throw new Error("not the Identity page");
 if (!(await (await fetch(accountUrl, { headers: { cookie } })).text()).includes("Change password")) throw new Error("not the Account page");
+// The server's own CPU time (user + system, Linux /proc), which other load on the machine inflates far
+// less than wall time: e2e-server.sh execs node, so the spawned pid is the server's.
+function serverCpuMs() {
+  try {
+    const fields = fs.readFileSync(`/proc/${server.pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms (USER_HZ 100)
+  } catch {
+    return null;
+  }
+}
+
 const samples = [];
 const accountSamples = [];
+const cpu = { identity: 0, account: 0 };
+async function measured(target, key) {
+  const before = serverCpuMs();
+  const ms = await timed(target);
+  const after = serverCpuMs();
+  if (before !== null && after !== null) cpu[key] += after - before;
+  return ms;
+}
 // Interleaved, so a burst of load from elsewhere on the machine hits both series alike.
 for (let i = 0; i < 50; i++) {
-  samples.push(await timed(url));
-  accountSamples.push(await timed(accountUrl));
+  samples.push(await measured(url, "identity"));
+  accountSamples.push(await measured(accountUrl, "account"));
 }
 samples.sort((a, b) => a - b);
 accountSamples.sort((a, b) => a - b);
@@ -105,6 +125,9 @@ console.log(`/account server render (same run, interleaved):`);
 console.log(`  median ${median(accountSamples).toFixed(1)} ms   p90 ${percentile(accountSamples, 0.9).toFixed(1)} ms   min ${accountSamples[0].toFixed(1)} ms`);
 const ratio = median(samples) / median(accountSamples);
 console.log(`Identity / account median ratio: ${ratio.toFixed(2)} (target <= 1.5)`);
+if (cpu.account > 0) {
+  console.log(`Server CPU per request (user + system): Identity ${(cpu.identity / samples.length).toFixed(1)} ms, /account ${(cpu.account / accountSamples.length).toFixed(1)} ms, ratio ${(cpu.identity / cpu.account).toFixed(2)}`);
+}
 console.log(`First-load JS of /projects/[projectId]/settings/identity: ${scripts.length} scripts, ${(raw / 1024).toFixed(1)} KiB raw, ${(gzip / 1024).toFixed(1)} KiB gzip`);
 console.log(`  shiki code in those scripts: ${shikiInClient ? "YES (should not be)" : "none"}`);
 // A server that doesn't finish its graceful shutdown promptly is killed, never left running.
