@@ -7,7 +7,6 @@ import { createRateLimiter, formatRetryAfter } from "@/lib/rate-limit";
 import { UserFacingError } from "@/lib/result";
 import { isRecentReauth, reauthToken, REAUTH_WINDOW_MS } from "@/lib/auth/reauth-token";
 
-export { REAUTH_WINDOW_MS } from "@/lib/auth/reauth-token";
 export const REAUTH_REQUIRED = "reauth_required";
 const COOKIE = "reqio_reauth";
 

@@ -11,10 +11,6 @@ export function generateIdentitySecret(): string {
   return SECRET_PREFIX + randomBase62(SECRET_RANDOM_LENGTH);
 }
 
-export function isIdentitySecret(value: string): boolean {
-  return SECRET_PATTERN.test(value);
-}
-
 /** What the dashboard shows until the admin presses Reveal: prefix + last 4. */
 export function maskSecret(last4: string): string {
   return `${SECRET_PREFIX}${"•".repeat(8)}${last4}`;

@@ -17,7 +17,8 @@ vi.mock("next/headers", () => ({
 const { db } = await import("@/lib/db");
 const { authorizeCredentials } = await import("@/lib/auth/auth-options");
 const { registerUser } = await import("@/lib/auth/credentials");
-const { hasRecentReauth, REAUTH_WINDOW_MS } = await import("@/lib/auth/reauth");
+const { hasRecentReauth } = await import("@/lib/auth/reauth");
+const { REAUTH_WINDOW_MS } = await import("@/lib/auth/reauth-token");
 const { bumpSessionVersion } = await import("@/lib/auth/session-version");
 
 const PASSWORD = "sign-in-counts-2026";

@@ -1,8 +1,5 @@
-import nodeCrypto from "node:crypto";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
-  clearVerifierKeyCache,
-  forgetVerifierKey,
   isValidEmailAddress,
   monthlyRecurringCents,
   verifyIdentityToken,
@@ -199,34 +196,13 @@ describe("successful verification", () => {
 });
 
 describe("key cache", () => {
-  beforeEach(() => clearVerifierKeyCache());
-  afterEach(() => vi.restoreAllMocks());
-
-  it("makes each key once per id, and again after forgetVerifierKey", async () => {
-    const rotated = { ...options, keys: [CURRENT_KEY, PREVIOUS_KEY] };
-    const oldToken = craft({ ...ctx, secret: PREVIOUS_SECRET }, claims(ctx));
-    const newToken = await docsToken(ctx);
-    const importKey = vi.spyOn(nodeCrypto, "createSecretKey");
-
-    for (let round = 0; round < 10; round++) {
-      expect(await verifyIdentityToken(oldToken, rotated)).toMatchObject({ ok: true, keyId: "key_previous" });
-      expect(await verifyIdentityToken(newToken, rotated)).toMatchObject({ ok: true, keyId: "key_current" });
-    }
-    expect(importKey).toHaveBeenCalledTimes(2);
-
-    forgetVerifierKey("key_current");
-    await verifyIdentityToken(newToken, rotated);
-    await verifyIdentityToken(newToken, rotated);
-    expect(importKey).toHaveBeenCalledTimes(3);
-  });
-
   it("makes a new key when an id is reused with different bytes (never verifies with a stale key)", async () => {
     const token = await docsToken(ctx);
-    const importKey = vi.spyOn(nodeCrypto, "createSecretKey");
     expect(await verifyIdentityToken(token, options)).toMatchObject({ ok: true });
     const swapped = { ...options, keys: [{ ...CURRENT_KEY, key: hmacKeyFromSecret(OTHER_SECRET) }] };
     expect(await verifyIdentityToken(token, swapped)).toMatchObject({ ok: false, code: "bad_signature" });
-    expect(importKey).toHaveBeenCalledTimes(2);
+    // And back: the original bytes under the same id verify again.
+    expect(await verifyIdentityToken(token, options)).toMatchObject({ ok: true });
   });
 
   it("skips a key that cannot be an HMAC key (empty) and still tries the next", async () => {

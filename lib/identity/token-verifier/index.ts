@@ -3,11 +3,9 @@
  *
  *   verifyIdentityToken(token, { audience, keys, now? })           → VerifyResult
  *   inspectIdentityToken(token, { audience, keys, now?, retiredKeys? })      → TokenInspection
- *   forgetVerifierKey(id) / clearVerifierKeyCache()                 → drop cached WebCrypto keys
  */
 export { verifyIdentityToken } from "./verify";
 export { inspectIdentityToken } from "./inspect";
-export { forgetVerifierKey, clearVerifierKeyCache, cachedVerifierKeyCount } from "./key-cache";
 export { describeAudienceDifference } from "./audience-claim";
 export { isValidEmailAddress } from "./email-address";
 export { monthlyRecurringCents } from "./user-claims";

@@ -28,16 +28,3 @@ export function hmacKeyFor(key: VerifierKey): KeyObject | null {
   cache.set(key.id, { bytes, key: made });
   return made;
 }
-
-/** Drop one key after a rotation (or when a project is deleted). */
-export function forgetVerifierKey(id: string): void {
-  cache.delete(id);
-}
-
-export function clearVerifierKeyCache(): void {
-  cache.clear();
-}
-
-export function cachedVerifierKeyCount(): number {
-  return cache.size;
-}
