@@ -37,7 +37,7 @@ export function parseAppUrl(raw: string | undefined): string {
 
 /**
  * The embedded default checks its keys against the SQLite file right here, synchronously; a
- * PostgreSQL database is checked by lib/database-boot-check.ts before the server serves.
+ * PostgreSQL database is checked by lib/health/startup-check.ts before the server serves.
  */
 function loadSqliteKeyRing(env: Env, database: SqliteTarget): KeyRing {
   // Read at most once, and only here: the keys are checked against what the database already holds.
