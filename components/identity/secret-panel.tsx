@@ -22,7 +22,6 @@ export type SecretPanelProps = {
   canReveal: boolean;
   canRotate: boolean;
   revealAction: FormAction<SecretView>;
-  hideAction: FormAction<null>;
   rotateAction: FormAction<SecretView>;
 };
 
@@ -35,11 +34,6 @@ export function SecretPanel(props: SecretPanelProps) {
     const result = await props.revealAction(previous, formData);
     if (result.ok) setRevealed({ ...result.data, justRotated: false });
     else reauth.intercept(result, () => reveal(formData));
-    return result;
-  }, null);
-  const [hideResult, hide, hiding] = useActionState<ActionResult | null, FormData>(async (previous, formData) => {
-    const result = await props.hideAction(previous, formData);
-    if (result.ok) setRevealed(null);
     return result;
   }, null);
 
@@ -70,10 +64,8 @@ export function SecretPanel(props: SecretPanelProps) {
           )}
           {shown && (
             <>
-              <ActionForm dispatch={hide}>
-                <input type="hidden" name="projectId" value={props.projectId} />
-                <Button type="submit" variant="secondary" disabled={hiding}>Hide</Button>
-              </ActionForm>
+              {/* Only this tab held the secret: hiding forgets it here, nothing to tell the server. */}
+              <Button type="button" variant="secondary" onClick={() => setRevealed(null)}>Hide</Button>
               <CopyButton text={shown.secret} ariaLabel="Copy secret" />
             </>
           )}
@@ -84,7 +76,6 @@ export function SecretPanel(props: SecretPanelProps) {
         <p className="text-sm text-muted">Only owners and admins of this team can reveal or rotate the secret.</p>
       )}
       <FormStatus result={revealResult && !revealResult.ok && revealResult.code !== "reauth_required" ? revealResult : null} />
-      <FormStatus result={hideResult && !hideResult.ok ? hideResult : null} />
       {props.canRotate && (
         <RotateSecretDialog
           projectId={props.projectId}

@@ -108,7 +108,6 @@ const ACTIONS: Record<string, ActionRow> = {
     input: (w) => ({ ...project(w), confirmation: w.project.name }),
   },
   revealIdentitySecretAction: { guard: "secret:reveal", expect: ADMINS_MAY, unconfirmed: ADMINS_ASKED_FOR_PASSWORD, input: project },
-  hideIdentitySecretAction: { guard: "project:view", expect: MEMBERS_MAY, input: project },
   rotateIdentitySecretAction: {
     guard: "secret:rotate",
     expect: ADMINS_MAY,

@@ -29,13 +29,6 @@ export const revealIdentitySecretAction = authenticatedAction("revealIdentitySec
   return success<SecretView>({ secretId: summary.id, secret, envSnippetHtml: await highlightedEnvSnippet(secret) });
 });
 
-/** Hiding needs no secret; it's a server round trip so the page state and server agree. */
-export const hideIdentitySecretAction = authenticatedAction("hideIdentitySecret", ProjectInput, async (input, user) => {
-  const access = await authorizeProject(user.id, input.projectId, "project:view");
-  if (!access.ok) return access;
-  return success(null);
-});
-
 export const rotateIdentitySecretAction = authenticatedAction(
   "rotateIdentitySecret",
   ProjectInput.extend({

@@ -30,7 +30,6 @@ import {
   debugIdentityTokenAction,
   expirePreviousSecretAction,
   generateTestTokenAction,
-  hideIdentitySecretAction,
   revealIdentitySecretAction,
   rotateIdentitySecretAction,
 } from "./actions";
@@ -116,7 +115,6 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
           canReveal={canReveal}
           canRotate={can(role, "secret:rotate")}
           revealAction={revealIdentitySecretAction}
-          hideAction={hideIdentitySecretAction}
           rotateAction={rotateIdentitySecretAction}
         />
         <LivePreviousSecret projectId={project.id} projectName={project.name} canExpire={can(role, "secret:expire")} expireAction={expirePreviousSecretAction} />
