@@ -154,6 +154,9 @@ test("at 375 px no page scrolls sideways, the Identity title is at the top and i
   expect(pickerBox.x + pickerBox.width).toBeLessThanOrEqual(PHONE.width);
   for (const option of await picker.locator("option").allInnerTexts()) {
     await picker.selectOption({ label: option });
+    // Picked stacks load after the pick: check their files, not the loading line.
+    const files = page.getByRole("region", { name: `${option} files`, exact: true });
+    await expect(files.locator("[data-testid^='snippet-']:not([data-testid='snippet-env'])").first()).toBeVisible();
     expect(await scrollsSideways(page), `${option} files scroll the page sideways`).toBe(false);
   }
 });
