@@ -21,8 +21,8 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native addon + driver adapter stay plain Node requires instead of being bundled.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
-  // `npm test` type-checks the whole repo (tsc --noEmit) before building; don't do it twice.
-  typescript: { ignoreBuildErrors: true },
+  // Type errors fail the build. It checks what it compiles (tsconfig.build.json); `npm run typecheck` checks everything.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   // The widget script is loaded by customers' sites: readable cross-origin (crossorigin="anonymous",
   // SRI) and sniff-proof. proxy.ts skips it, so these are its only extra headers.
   async headers() {
