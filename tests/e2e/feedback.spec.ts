@@ -121,6 +121,10 @@ test("joining says 'You joined … as a member' on the team; role changes read n
   // Said once: the ?joined=1 the redirect carried is dropped, so a reload doesn't say it again.
   await expect(member).toHaveURL(new RegExp(`/teams/${teamId}$`));
 
+  // Pages their role can't open are real 404s, also behind a loading skeleton (streaming can't change the status).
+  for (const url of [`/teams/${teamId}/audit-log`, `/projects/${projectId}/settings/audit-log`, `/teams/${teamId}/settings`]) {
+    expect((await member.request.get(url)).status(), url).toBe(404);
+  }
   // Members can't reveal, so their .env line doesn't tell them to.
   await member.goto(`/projects/${projectId}/settings/identity`);
   const env = member.getByTestId("snippet-env");
