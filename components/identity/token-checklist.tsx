@@ -41,7 +41,7 @@ export function TokenChecklist({ report }: { report: TokenDebugReport }) {
         ))}
       </ul>
       {(report.header || report.claims) && (
-        <div className="grid gap-3 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           <div>
             <p className="mb-1 text-xs font-medium text-muted uppercase">Header</p>
             <ScrollRegion label="Header JSON" className="rounded-md bg-surface-subtle"><pre className="p-2 text-xs">{JSON.stringify(report.header, null, 2)}</pre></ScrollRegion>
