@@ -37,7 +37,8 @@ export const toasts = (page: Page) => page.getByRole("region", { name: /^Notific
 export async function createProject(page: Page, name: string): Promise<string> {
   await page.getByLabel("Project name").fill(name);
   await page.getByRole("button", { name: "Create project" }).click();
-  await expect(page).toHaveURL(/\/projects\/prj_[0-9A-Za-z]{22}\/settings\/identity$/);
+  // A cold server's first Identity page compiles shiki's grammars (both themes) while boot warms the rest.
+  await expect(page).toHaveURL(/\/projects\/prj_[0-9A-Za-z]{22}\/settings\/identity$/, { timeout: 30_000 });
   return (await page.getByTestId("project-id").innerText()).trim();
 }
 
