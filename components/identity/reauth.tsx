@@ -21,6 +21,17 @@ export function useReauth(): Reauth {
 }
 
 /** Asks for the password before reveal, rotate, expire and delete when it wasn't confirmed in the last 5 minutes. */
+/**
+ * Focuses `target`, retrying for about a second while it can't take focus yet (the button that led to the
+ * prompt stays disabled until its action's transition ends) and nothing else has taken focus meanwhile.
+ */
+function focusOnceEnabled(target: HTMLElement, framesLeft = 60): void {
+  target.focus();
+  if (document.activeElement === target || framesLeft === 0 || !target.isConnected) return;
+  if (document.activeElement && document.activeElement !== document.body) return; // someone moved on
+  requestAnimationFrame(() => focusOnceEnabled(target, framesLeft - 1));
+}
+
 export function ReauthProvider({ projectId, confirmAction, children }: { projectId: string; confirmAction: FormAction<null>; children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const retry = useRef<(() => void) | null>(null);
@@ -51,7 +62,7 @@ export function ReauthProvider({ projectId, confirmAction, children }: { project
     const target = returnFocusTo.current;
     if (!target?.isConnected) return;
     event.preventDefault();
-    target.focus();
+    focusOnceEnabled(target);
   };
 
   const intercept: Reauth["intercept"] = (outcome, retryAction) => {
