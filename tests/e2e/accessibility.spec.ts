@@ -2,6 +2,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { forgetPasswordConfirmation, passwordPrompt, signUp } from "./helpers";
 
+test.skip(!!process.env.REQIO_TEST_POSTGRES_URL, "the pages' markup, contrast and keyboard paths don't depend on the database: this runs in the suite's SQLite pass, keeping CI within its time budget");
+
 // Every page and dialog through axe-core (all its default rules, none disabled), in both themes at a
 // desktop and a phone width, and every dialog opened and closed from the keyboard.
 
