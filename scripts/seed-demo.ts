@@ -2,7 +2,7 @@
 import { db } from "@/lib/db";
 import { registerUser } from "@/lib/auth/credentials";
 import { createProject } from "@/lib/projects/projects";
-import { stopRateLimitSync } from "@/lib/rate-limit";
+import { stopRateLimitSync } from "@/lib/http/rate-limit";
 
 const DEMO_EMAIL = "demo@reqio.dev";
 const DEMO_PASSWORD = "calm-harbor-2026";

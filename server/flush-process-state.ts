@@ -1,6 +1,6 @@
 // What a process holds in memory that must reach the database or the shared store before it exits.
 import { drainVerificationStats } from "@/lib/identity/verification-recorder";
-import { stopRateLimitSync } from "@/lib/rate-limit";
+import { stopRateLimitSync } from "@/lib/http/rate-limit";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { sidebarNavigation } from "@/lib/projects/projects";
-import { can } from "@/lib/auth/policy";
+import { can } from "@/lib/authz/policy";
 import { TeamSwitcher } from "@/components/dashboard/team-switcher";
 import { cn } from "@/components/ui/cn";
 

@@ -10,7 +10,7 @@ export type MemberRow = {
   role: string;
   roleLabel: string;
   isYou: boolean;
-  /** Computed on the server with lib/teams/member-rules.ts; the actions refuse the rest anyway. */
+  /** Computed on the server with lib/authz/member-rules.ts; the actions refuse the rest anyway. */
   manageable: boolean;
   roleOptions: { value: string; label: string }[];
 };

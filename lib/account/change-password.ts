@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/audit/audit-log";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordWeakness } from "@/lib/auth/password-policy";
-import { createRateLimiter, formatRetryAfter } from "@/lib/rate-limit";
+import { createRateLimiter, formatRetryAfter } from "@/lib/http/rate-limit";
 import { bumpSessionVersion } from "@/lib/auth/session-version";
 import { recordAccountEvent } from "@/lib/account/account-audit";
 import { UserFacingError } from "@/lib/result";

@@ -42,7 +42,7 @@ async function runAction<Schema extends z.ZodType<Input>, T>(
 
 /**
  * The wrapper for every signed-in action (useActionState-compatible): session → zod parse → handler.
- * Anonymous callers never reach the handler, whose first line asks lib/auth/access.ts for its permission.
+ * Anonymous callers never reach the handler, whose first line asks lib/authz/access.ts for its permission.
  */
 export function authenticatedAction<Schema extends z.ZodType<Input>, T>(
   name: string,

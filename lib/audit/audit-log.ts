@@ -5,7 +5,7 @@ import type { AuditAction } from "@/lib/audit/audit-actions";
 
 export type { AuditAction };
 
-/** Who did it and from where; taken from the request by lib/auth/request-context.ts. */
+/** Who did it and from where; taken from the request by lib/http/request-context.ts. */
 export type Actor = { id: string; email: string; ip: string | null; userAgent: string | null };
 
 type AuditDetails = Record<string, string | number | boolean | null>;

@@ -2,8 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import { hashPassword, timingDummyHash, verifyPassword } from "@/lib/auth/password";
 import { passwordWeakness } from "@/lib/auth/password-policy";
-import { createRateLimiter, formatRetryAfter, limitFromEnv } from "@/lib/rate-limit";
+import { createRateLimiter, formatRetryAfter, limitFromEnv } from "@/lib/http/rate-limit";
 import { UserFacingError } from "@/lib/result";
+import { normalizeEmail } from "@/lib/validation/email-address";
 
 export const WRONG_CREDENTIALS = "Wrong email or password.";
 
@@ -11,10 +12,6 @@ export const WRONG_CREDENTIALS = "Wrong email or password.";
 const signInPerEmail = createRateLimiter({ keyPrefix: "sign-in:email", points: 10, durationSeconds: 15 * 60 });
 const signInPerIp = createRateLimiter({ keyPrefix: "sign-in:ip", points: limitFromEnv("REQIO_SIGNIN_LIMIT_PER_IP", 50), durationSeconds: 15 * 60 });
 const signUpPerIp = createRateLimiter({ keyPrefix: "sign-up:ip", points: limitFromEnv("REQIO_SIGNUP_LIMIT_PER_IP", 20), durationSeconds: 60 * 60 });
-
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 /** Checks a sign-in; throws UserFacingError with the message the form shows. */
 export async function authenticateWithPassword(input: { email: string; password: string; ip: string }) {

@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { db } from "@/lib/db";
 import { serverConfig } from "@/lib/config/server-config";
 import { verifyPassword } from "@/lib/auth/password";
-import { createRateLimiter, formatRetryAfter } from "@/lib/rate-limit";
+import { createRateLimiter, formatRetryAfter } from "@/lib/http/rate-limit";
 import { UserFacingError } from "@/lib/result";
 import { isRecentReauth, reauthToken, REAUTH_WINDOW_MS } from "@/lib/auth/reauth-token";
 

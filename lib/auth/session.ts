@@ -1,10 +1,10 @@
 import "server-only";
-import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { authOptions } from "@/lib/auth/auth-options";
-import { requestContext } from "@/lib/auth/request-context";
+import { requestContext } from "@/lib/http/request-context";
+import { perRequest } from "@/lib/http/request-memo";
 import { sessionVersionMatches } from "@/lib/auth/session-version";
 import type { Actor } from "@/lib/audit/audit-log";
 
@@ -13,11 +13,10 @@ export type SessionUser = { id: string; email: string; name: string };
 /**
  * The signed-in user, re-read from the database (one query) so a deleted account, "sign out of all
  * sessions" or a password change (both bump sessionVersion) stop the session at its next request.
- * React's per-request cache: the dashboard layout, the project layout and the page of one render share
- * that query. Outside a render (actions, route handlers) it runs on every call, so an action that
- * bumps sessionVersion is never answered from a stale copy.
+ * Once per request: the dashboard layout, the project layout and the page of one render share that
+ * query; an action's wrapper forgets it after the handler, so a bumped sessionVersion is seen at once.
  */
-export const currentUser = cache(async function currentUser(): Promise<SessionUser | null> {
+export const currentUser = perRequest(async function currentUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions());
   const userId = session?.user?.id;
   if (!userId) return null;

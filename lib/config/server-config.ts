@@ -6,7 +6,7 @@ import { readStoredSecrets, type StoredSecrets } from "@/lib/config/stored-secre
 import { readOrCreateLocalSecret } from "@/lib/config/local-secret-file";
 import { ConfigError } from "@/lib/config/errors";
 import { trustedProxiesFromEnv } from "@/lib/http/client-address";
-import { rateLimitStoreTarget } from "@/lib/rate-limit/store-target";
+import { rateLimitStoreTarget } from "@/lib/http/rate-limit/store-target";
 import type { Env } from "@/lib/config/env";
 import type { EncryptionKey } from "@/lib/crypto/secret-box";
 import { log } from "@/lib/log";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { verifyIdentityToken, type FailureCause, type IdentifiedUser, type TokenErrorCode } from "@/lib/identity/token-verifier";
 import { cachedProjectVerification, KeysUnavailableError, projectVerification, type ProjectVerification } from "@/lib/identity/project-keys";
 import { recordVerification } from "@/lib/identity/verification-recorder";
-import { createLocalFirstLimiter, limitFromEnv, type RateLimitVerdict } from "@/lib/rate-limit";
+import { createLocalFirstLimiter, limitFromEnv, type RateLimitVerdict } from "@/lib/http/rate-limit";
 
 /** A token is at most 8 KB; the JSON around it gets a little room, and nothing more is read. */
 export const MAX_BODY_BYTES = 16 * 1024;

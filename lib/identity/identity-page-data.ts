@@ -4,7 +4,7 @@ import { serverConfig } from "@/lib/config/server-config";
 import { envSnippet, identityStacks, type SnippetFile, type SnippetStack } from "@/lib/identity/snippets";
 import { highlightCode } from "@/lib/identity/highlight";
 import { latestSecretChange } from "@/lib/audit/audit-log";
-import { authorizeProject, PROJECT_NOT_FOUND } from "@/lib/auth/access";
+import { authorizeProject, PROJECT_NOT_FOUND } from "@/lib/authz/access";
 
 export type HighlightedFile = Omit<SnippetFile, "language"> & { html: string };
 export type HighlightedStack = Omit<SnippetStack, "files"> & { files: HighlightedFile[] };

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AGE_BINS, medianAgeBin } from "@/lib/identity/token-age";
 import { BUCKET_MS } from "@/lib/identity/verification-recorder";
 import { previousSecretStatus, type CurrentSecretSummary, type PreviousSecretStatus } from "@/lib/identity/previous-secret-status";
-import { authorizeProject, PROJECT_NOT_FOUND } from "@/lib/auth/access";
+import { authorizeProject, PROJECT_NOT_FOUND } from "@/lib/authz/access";
 import { FAILURE_EXAMPLE_TTL_MS } from "@/lib/identity/failure-examples";
 import { plausibilityCounts } from "@/lib/identity/plausibility-counts";
 

@@ -7,7 +7,7 @@ import { identitySecretContext } from "@/lib/crypto/identity-secret-context";
 import { recordAuditEvent, type Actor } from "@/lib/audit/audit-log";
 import { generateIdentitySecret, lastFour, secretFingerprint } from "@/lib/identity/secret";
 import { UserFacingError } from "@/lib/result";
-import { createRateLimiter, formatRetryAfter } from "@/lib/rate-limit";
+import { createRateLimiter, formatRetryAfter } from "@/lib/http/rate-limit";
 
 /** Stores a fresh secret as the project's current one. Runs inside the caller's transaction. */
 export async function issueIdentitySecret(tx: DbTransaction, projectId: string, createdById: string) {

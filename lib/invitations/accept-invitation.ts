@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { normalizeEmail } from "@/lib/auth/credentials";
+import { normalizeEmail } from "@/lib/validation/email-address";
 import { recordAuditEvent, type Actor } from "@/lib/audit/audit-log";
 import { UserFacingError } from "@/lib/result";
-import type { InviteRole } from "@/lib/teams/member-rules";
+import type { InviteRole } from "@/lib/authz/member-rules";
 import { hashInviteToken, isInviteTokenShape } from "@/lib/invitations/invite-token";
 import {
   INVITE_EXPIRED,

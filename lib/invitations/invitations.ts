@@ -1,11 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Role } from "@/lib/auth/roles";
-import { normalizeEmail } from "@/lib/auth/credentials";
+import type { Role } from "@/lib/authz/roles";
+import { normalizeEmail } from "@/lib/validation/email-address";
 import { recordAuditEvent, type Actor } from "@/lib/audit/audit-log";
 import { serverConfig } from "@/lib/config/server-config";
 import { UserFacingError } from "@/lib/result";
-import { invitableRoles, type InviteRole } from "@/lib/teams/member-rules";
+import { invitableRoles, type InviteRole } from "@/lib/authz/member-rules";
 import { generateInviteToken } from "@/lib/invitations/invite-token";
 import { emailInvite } from "@/lib/invitations/invite-mailer";
 import {

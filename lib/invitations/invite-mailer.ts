@@ -1,7 +1,7 @@
 import "server-only";
 import nodemailer from "nodemailer";
 import type { Env } from "@/lib/config/env";
-import type { InviteRole } from "@/lib/teams/member-rules";
+import type { InviteRole } from "@/lib/authz/member-rules";
 import { log } from "@/lib/log";
 
 export type InviteMessage = { to: string; teamName: string; invitedBy: string; role: InviteRole; link: string; expiresAt: Date };

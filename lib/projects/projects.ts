@@ -4,7 +4,7 @@ import { generateProjectId } from "@/lib/identity/project-id";
 import { issueIdentitySecret } from "@/lib/identity/secret-store";
 import { recordAuditEvent, type Actor } from "@/lib/audit/audit-log";
 import { UserFacingError } from "@/lib/result";
-import { parseRole } from "@/lib/auth/roles";
+import { parseRole } from "@/lib/authz/roles";
 
 /** Creates a project with its first signing secret, atomically: never a project without a secret. */
 export async function createProject(input: { teamId: string; name: string; actor: Actor }) {

@@ -1,11 +1,11 @@
 import "server-only";
 import { db, type DbTransaction } from "@/lib/db";
-import { can } from "@/lib/auth/policy";
-import { parseRole, ROLES, type Role } from "@/lib/auth/roles";
-import { TEAM_NOT_FOUND } from "@/lib/auth/access";
+import { can } from "@/lib/authz/policy";
+import { parseRole, ROLES, type Role } from "@/lib/authz/roles";
+import { TEAM_NOT_FOUND } from "@/lib/authz/access";
 import { recordAuditEvent, type Actor } from "@/lib/audit/audit-log";
 import { UserFacingError } from "@/lib/result";
-import { canManageMember, grantableRoles } from "@/lib/teams/member-rules";
+import { canManageMember, grantableRoles } from "@/lib/authz/member-rules";
 import {
   CANNOT_GRANT_ROLE,
   CANNOT_MANAGE_OWNERS,

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { parseRole } from "@/lib/auth/roles";
+import { parseRole } from "@/lib/authz/roles";
 import { recordAuditEvent, type Actor } from "@/lib/audit/audit-log";
 import { UserFacingError } from "@/lib/result";
 

@@ -33,6 +33,40 @@ export async function signIn(page: Page, email: string, password = PASSWORD): Pr
 /** The toast region (sonner's aria-live="polite" landmark, "Notifications alt+T") where success messages appear. */
 export const toasts = (page: Page) => page.getByRole("region", { name: /^Notifications/ });
 
+/** Signs up as a team owner; returns the email and the team's ID. */
+export async function signUpOwner(page: Page, name: string): Promise<{ email: string; teamId: string }> {
+  const email = await signUp(page, name);
+  return { email, teamId: page.url().split("/teams/")[1]!.split(/[/?#]/)[0]! };
+}
+
+/** Invites from the Members page and returns the one-time link it shows. */
+export async function invite(page: Page, teamId: string, email: string, role: "Admin" | "Member"): Promise<string> {
+  await page.goto(`/teams/${teamId}/members`);
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Role", { exact: true }).selectOption({ label: role });
+  await page.getByRole("button", { name: "Invite", exact: true }).click();
+  await expect(toasts(page).getByText(`Invite created for ${email}.`)).toBeVisible();
+  await expect(page.getByTestId("invite-created")).toContainText(`Send this link to ${email}.`);
+  const link = (await page.getByTestId("invite-link").innerText()).trim();
+  expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  return link;
+}
+
+/** Opens the link anonymously, signs up with the prefilled address, and joins. */
+export async function joinAsNewUser(page: Page, link: string, name: string, email: string, teamName: string): Promise<void> {
+  await page.goto(link);
+  await expect(page.getByTestId("invited-email")).toHaveText(email);
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await expect(page.getByLabel("Work email")).toHaveValue(email);
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/invite\//);
+  await page.getByRole("button", { name: `Join ${teamName}` }).click();
+  await expect(page).toHaveURL(/\/teams\//);
+  await expect(toasts(page).getByText(new RegExp(`^You joined ${teamName} as an? (admin|member)\\.$`))).toBeVisible();
+}
+
 /** Creates a project from the team page and lands on its Identity page; returns the project ID. */
 export async function createProject(page: Page, name: string): Promise<string> {
   await page.getByLabel("Project name").fill(name);

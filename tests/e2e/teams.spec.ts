@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page, type Request } from "@playwright/test";
-import { createProject, PASSWORD, revealSecret, SECRET_RE, signUp, toasts, uniqueEmail } from "./helpers";
+import { createProject, invite, joinAsNewUser, revealSecret, SECRET_RE, signUp, signUpOwner, uniqueEmail } from "./helpers";
 
 const REVEAL_REFUSED = "Only owners and admins can reveal the signing secret.";
 const LAST_OWNER = "A team needs at least one owner.";
@@ -13,40 +13,6 @@ let client = 0;
 async function newPage(browser: Browser): Promise<Page> {
   client += 1;
   return (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `192.0.2.${client}` } })).newPage();
-}
-
-/** Signs up as a team owner; returns the email and the team's ID. */
-async function signUpOwner(page: Page, name: string): Promise<{ email: string; teamId: string }> {
-  const email = await signUp(page, name);
-  return { email, teamId: page.url().split("/teams/")[1]!.split(/[/?#]/)[0]! };
-}
-
-/** Invites from the Members page and returns the one-time link it shows. */
-async function invite(page: Page, teamId: string, email: string, role: "Admin" | "Member"): Promise<string> {
-  await page.goto(`/teams/${teamId}/members`);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Role", { exact: true }).selectOption({ label: role });
-  await page.getByRole("button", { name: "Invite", exact: true }).click();
-  await expect(toasts(page).getByText(`Invite created for ${email}.`)).toBeVisible();
-  await expect(page.getByTestId("invite-created")).toContainText(`Send this link to ${email}.`);
-  const link = (await page.getByTestId("invite-link").innerText()).trim();
-  expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
-  return link;
-}
-
-/** Opens the link anonymously, signs up with the prefilled address, and joins. */
-async function joinAsNewUser(page: Page, link: string, name: string, email: string, teamName: string): Promise<void> {
-  await page.goto(link);
-  await expect(page.getByTestId("invited-email")).toHaveText(email);
-  await page.getByRole("link", { name: "Create an account" }).click();
-  await expect(page.getByLabel("Work email")).toHaveValue(email);
-  await page.getByLabel("Your name").fill(name);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/invite\//);
-  await page.getByRole("button", { name: `Join ${teamName}` }).click();
-  await expect(page).toHaveURL(/\/teams\//);
-  await expect(toasts(page).getByText(new RegExp(`^You joined ${teamName} as an? (admin|member)\\.$`))).toBeVisible();
 }
 
 /** Sends exactly the captured server-action request again, with this page's cookies instead. */

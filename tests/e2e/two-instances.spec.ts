@@ -107,7 +107,7 @@ test("rate limits are shared: A and B together stay within the per-IP budget plu
   const send = (base: string) =>
     request.post(`${base}/api/v1/projects/prj_0000000000000000000000/identify`, { data: { token: "x" }, headers: { "x-forwarded-for": ip } });
   // Alternate instances. Each decides in memory and learns the other's count within two sync rounds
-  // (lib/rate-limit/local-first-limiter.ts), so the pair admits at least the budget and at most the
+  // (lib/http/rate-limit/local-first-limiter.ts), so the pair admits at least the budget and at most the
   // budget plus what the other admitted meanwhile — far from the 2 × budget of per-instance counting.
   const statuses: number[] = [];
   for (let i = 0; i < budget * 2; i += 1) statuses.push((await send(i % 2 === 0 ? "" : B)).status());

@@ -1,8 +1,8 @@
 // authorizeProject / authorizeTeam against real memberships in SQLite.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { PROJECT_NOT_FOUND, TEAM_NOT_FOUND, authorizeProject, authorizeTeam, deniedMessage, findProjectAccess } from "@/lib/auth/access";
-import { PERMISSIONS, type Permission } from "@/lib/auth/policy";
+import { PROJECT_NOT_FOUND, TEAM_NOT_FOUND, authorizeProject, authorizeTeam, deniedMessage, findProjectAccess } from "@/lib/authz/access";
+import { PERMISSIONS, type Permission } from "@/lib/authz/policy";
 import { createProject } from "@/lib/projects/projects";
 import { generateProjectId } from "@/lib/identity/project-id";
 import { addMember, createTeamWithOwner, createUser, type TestUser } from "../helpers/fixtures";

@@ -4,7 +4,7 @@
 // Mocked: only the session lookup (who is calling), next/cache and the request headers/cookies store.
 // The database, lib/ and every authorization check are real.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { Permission } from "@/lib/auth/policy";
+import type { Permission } from "@/lib/authz/policy";
 import { ACTORS, actingUser, actorOf, buildWorld, OUTCOMES, type ActorName, type Outcome, type World } from "../helpers/authorization-world";
 import type { TestUser } from "../helpers/fixtures";
 import { discoverActions, discoverRouteHandlers } from "../helpers/app-modules";
@@ -30,7 +30,7 @@ vi.mock("next/headers", () => ({
 }));
 
 const { db } = await import("@/lib/db");
-const { deniedMessage, PROJECT_NOT_FOUND, TEAM_NOT_FOUND } = await import("@/lib/auth/access");
+const { deniedMessage, PROJECT_NOT_FOUND, TEAM_NOT_FOUND } = await import("@/lib/authz/access");
 const { hashPassword } = await import("@/lib/auth/password");
 const { confirmPassword, REAUTH_REQUIRED } = await import("@/lib/auth/reauth");
 const { rotateIdentitySecret } = await import("@/lib/identity/secret-rotation");

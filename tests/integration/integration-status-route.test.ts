@@ -11,7 +11,7 @@ const { createProject } = await import("@/lib/projects/projects");
 const { rotateIdentitySecret } = await import("@/lib/identity/secret-rotation");
 const { flushVerificationStats, recordVerification } = await import("@/lib/identity/verification-recorder");
 const { identityLiveStatus, liveStatusResponse } = await import("@/lib/identity/integration-status");
-const { PROJECT_NOT_FOUND } = await import("@/lib/auth/access");
+const { PROJECT_NOT_FOUND } = await import("@/lib/authz/access");
 const { GET } = await import("@/app/api/v1/projects/[projectId]/integration-status/route");
 const { addMember, createTeamWithOwner, createUser } = await import("../helpers/fixtures");
 

@@ -13,7 +13,7 @@ const { hashPassword } = await import("@/lib/auth/password");
 const { signOutEverywhere } = await import("@/lib/account/sessions");
 const { changePassword, WRONG_CURRENT_PASSWORD } = await import("@/lib/account/change-password");
 const { removeMember, changeMemberRole } = await import("@/lib/teams/membership");
-const { authorizeTeam } = await import("@/lib/auth/access");
+const { authorizeTeam } = await import("@/lib/authz/access");
 const { addMember, createTeamWithOwner, createUser } = await import("../helpers/fixtures");
 
 /** What the jwt callback stores at sign-in, as the session callback exposes it. */

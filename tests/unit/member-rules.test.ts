@@ -1,7 +1,7 @@
 // Which member each role may manage, and which roles it may give: written out, not derived.
 import { describe, expect, it } from "vitest";
-import { canManageMember, grantableRoles, invitableRoles } from "@/lib/teams/member-rules";
-import { ROLES, type Role } from "@/lib/auth/roles";
+import { canManageMember, grantableRoles, invitableRoles } from "@/lib/authz/member-rules";
+import { ROLES, type Role } from "@/lib/authz/roles";
 
 const MANAGES: Record<Role, Role[]> = { owner: ["owner", "admin", "member"], admin: ["admin", "member"], member: [] };
 

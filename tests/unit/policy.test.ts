@@ -1,7 +1,7 @@
-// The permission table, written out independently of lib/auth/policy.ts: a change to either fails here.
+// The permission table, written out independently of lib/authz/policy.ts: a change to either fails here.
 import { describe, expect, it } from "vitest";
-import { can, PERMISSIONS, type Permission } from "@/lib/auth/policy";
-import { parseRole, ROLES, type Role } from "@/lib/auth/roles";
+import { can, PERMISSIONS, type Permission } from "@/lib/authz/policy";
+import { parseRole, ROLES, type Role } from "@/lib/authz/roles";
 
 const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "team:view": { owner: true, admin: true, member: true },

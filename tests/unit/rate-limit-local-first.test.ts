@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createLocalFirstLimiter, defaultRateLimitSync, rateLimitStoreTarget } from "@/lib/rate-limit";
+import { createLocalFirstLimiter, defaultRateLimitSync, rateLimitStoreTarget } from "@/lib/http/rate-limit";
 import { ConfigError } from "@/lib/config/errors";
 
 const MINUTE = 60_000;

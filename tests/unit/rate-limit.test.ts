@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createRateLimiter, formatRetryAfter } from "@/lib/rate-limit";
+import { createRateLimiter, formatRetryAfter } from "@/lib/http/rate-limit";
 
 const limiter = (points: number, durationSeconds = 60) =>
   createRateLimiter({ keyPrefix: `test:${randomUUID()}`, points, durationSeconds });

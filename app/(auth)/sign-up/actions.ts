@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { publicAction } from "@/lib/actions/define-action";
 import { registerUser } from "@/lib/auth/credentials";
-import { requestContext } from "@/lib/auth/request-context";
+import { requestContext } from "@/lib/http/request-context";
 import { success } from "@/lib/result";
 
 const SignUpInput = z.object({

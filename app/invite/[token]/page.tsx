@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { currentUser } from "@/lib/auth/session";
-import { normalizeEmail } from "@/lib/auth/credentials";
+import { normalizeEmail } from "@/lib/validation/email-address";
 import { findInviteLink, STATUS_MESSAGES } from "@/lib/invitations/accept-invitation";
 import { INVITE_NOT_FOUND, wrongEmailMessage } from "@/lib/invitations/messages";
-import { ROLE_LABELS } from "@/lib/teams/member-rules";
+import { ROLE_LABELS } from "@/lib/authz/member-rules";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { AcceptInviteForm } from "@/components/invitations/accept-invite-form";
 import { acceptInvitationAction } from "./actions";

@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { authenticatedAction } from "@/lib/actions/define-action";
-import { authorizeTeam } from "@/lib/auth/access";
+import { authorizeTeam } from "@/lib/authz/access";
 import { actorFor } from "@/lib/auth/session";
 import { createProject } from "@/lib/projects/projects";
 import { projectNameSchema } from "@/lib/projects/project-name";

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
-import { findTeamAccess } from "@/lib/auth/access";
+import { findTeamAccess } from "@/lib/authz/access";
 import { Sidebar } from "@/components/dashboard/sidebar";
 import { NavDrawer } from "@/components/dashboard/nav-drawer";
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { authenticatedAction } from "@/lib/actions/define-action";
-import { authorizeProject } from "@/lib/auth/access";
+import { authorizeProject } from "@/lib/authz/access";
 import { actorFor } from "@/lib/auth/session";
 import { hasRecentReauth, REAUTH_REQUIRED } from "@/lib/auth/reauth";
 import { deleteProject, renameProject } from "@/lib/projects/projects";

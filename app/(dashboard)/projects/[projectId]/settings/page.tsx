@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
-import { findProjectAccess } from "@/lib/auth/access";
-import { can } from "@/lib/auth/policy";
+import { findProjectAccess } from "@/lib/authz/access";
+import { can } from "@/lib/authz/policy";
 import { PROJECT_NAME_MAX } from "@/lib/projects/project-name";
 import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
 import { ProjectSettingsNav } from "@/components/projects/project-settings-nav";

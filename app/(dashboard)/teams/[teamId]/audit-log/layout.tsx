@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
-import { findTeamAccess } from "@/lib/auth/access";
-import { can } from "@/lib/auth/policy";
+import { findTeamAccess } from "@/lib/authz/access";
+import { can } from "@/lib/authz/policy";
 
 /**
  * Outside the page's loading skeleton, so a role without audit:view gets a real 404 before the response

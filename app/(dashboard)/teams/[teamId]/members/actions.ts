@@ -3,12 +3,12 @@ import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { authenticatedAction } from "@/lib/actions/define-action";
-import { authorizeTeam } from "@/lib/auth/access";
+import { authorizeTeam } from "@/lib/authz/access";
 import { actorFor } from "@/lib/auth/session";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/authz/roles";
 import { createInvitation, revokeInvitation } from "@/lib/invitations/invitations";
 import { changeMemberRole, leaveTeam, removeMember, transferOwnership } from "@/lib/teams/membership";
-import { ROLE_IN_SENTENCE } from "@/lib/teams/member-rules";
+import { ROLE_IN_SENTENCE } from "@/lib/authz/member-rules";
 import { success } from "@/lib/result";
 
 const id = z.string().min(1).max(64);

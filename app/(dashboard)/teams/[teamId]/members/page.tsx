@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
-import { findTeamAccess } from "@/lib/auth/access";
-import { can } from "@/lib/auth/policy";
+import { findTeamAccess } from "@/lib/authz/access";
+import { can } from "@/lib/authz/policy";
 import { listTeamMembers } from "@/lib/teams/membership";
-import { canManageMember, grantableRoles, invitableRoles, ROLE_LABELS } from "@/lib/teams/member-rules";
+import { canManageMember, grantableRoles, invitableRoles, ROLE_LABELS } from "@/lib/authz/member-rules";
 import { listPendingInvitations } from "@/lib/invitations/invitations";
 import { formatRelativeTime } from "@/lib/format-time";
 import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { authenticatedAction } from "@/lib/actions/define-action";
-import { authorizeTeam } from "@/lib/auth/access";
+import { authorizeTeam } from "@/lib/authz/access";
 import { actorFor } from "@/lib/auth/session";
 import { deleteTeam, renameTeam } from "@/lib/teams/teams";
 import { teamNameSchema } from "@/lib/teams/team-name";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
-import { findTeamAccess } from "@/lib/auth/access";
-import { can } from "@/lib/auth/policy";
+import { findTeamAccess } from "@/lib/authz/access";
+import { can } from "@/lib/authz/policy";
 import { TEAM_NAME_MAX } from "@/lib/teams/team-name";
 import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
 import { Card } from "@/components/ui/card";

@@ -1,5 +1,5 @@
 import { currentUser } from "@/lib/auth/session";
-import { authorizeProject, authorizeTeam } from "@/lib/auth/access";
+import { authorizeProject, authorizeTeam } from "@/lib/authz/access";
 import { parseAuditFilter } from "@/lib/audit/audit-filter";
 import { allAuditEvents } from "@/lib/audit/audit-query";
 import { AUDIT_CSV_HEADER, auditCsvRow } from "@/lib/audit/audit-csv";

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { authenticatedAction } from "@/lib/actions/define-action";
-import { authorizeProject } from "@/lib/auth/access";
+import { authorizeProject } from "@/lib/authz/access";
 import { actorFor } from "@/lib/auth/session";
 import { confirmPassword, hasRecentReauth, REAUTH_REQUIRED } from "@/lib/auth/reauth";
 import { recordAuditEvent } from "@/lib/audit/audit-log";

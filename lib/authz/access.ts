@@ -1,8 +1,8 @@
 import "server-only";
-import { cache } from "react";
 import { db } from "@/lib/db";
-import { can, type Permission } from "@/lib/auth/policy";
-import { parseRole, type Role } from "@/lib/auth/roles";
+import { perRequest } from "@/lib/http/request-memo";
+import { can, type Permission } from "@/lib/authz/policy";
+import { parseRole, type Role } from "@/lib/authz/roles";
 import { isProjectId } from "@/lib/identity/project-id";
 import { failure, type Failure } from "@/lib/result";
 
@@ -38,11 +38,10 @@ export function deniedMessage(permission: Permission): string {
 }
 
 /**
- * The caller's role in the project's team, or null (unknown project, or another team's). Cached per
- * render like currentUser(): the project layout and its page ask once between them; actions and route
- * handlers run outside a render and always read the database.
+ * The caller's role in the project's team, or null (unknown project, or another team's). Once per
+ * request like currentUser(): the project layout and its page ask once between them.
  */
-export const findProjectAccess = cache(async function findProjectAccess(userId: string, projectId: string): Promise<ProjectAccess | null> {
+export const findProjectAccess = perRequest(async function findProjectAccess(userId: string, projectId: string): Promise<ProjectAccess | null> {
   if (!isProjectId(projectId)) return null;
   const project = await db.project.findUnique({
     where: { id: projectId },
@@ -57,8 +56,8 @@ export const findProjectAccess = cache(async function findProjectAccess(userId: 
   return { project: rest, team: { id: team.id, name: team.name }, role: parseRole(membership.role) };
 });
 
-/** The caller's role in the team, or null; cached per render like findProjectAccess. */
-export const findTeamAccess = cache(async function findTeamAccess(userId: string, teamId: string): Promise<TeamAccess | null> {
+/** The caller's role in the team, or null; once per request like findProjectAccess. */
+export const findTeamAccess = perRequest(async function findTeamAccess(userId: string, teamId: string): Promise<TeamAccess | null> {
   const membership = await db.membership.findUnique({
     where: { userId_teamId: { userId, teamId } },
     select: { role: true, team: { select: { id: true, name: true } } },

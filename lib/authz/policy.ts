@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/authz/roles";
 
 /** Everything a signed-in user can ask to do to a team's resources, and which roles may. */
 export const PERMISSIONS = {

@@ -1,8 +1,8 @@
-import { can } from "@/lib/auth/policy";
-import { ROLES, type Role } from "@/lib/auth/roles";
+import { can } from "@/lib/authz/policy";
+import { ROLES, type Role } from "@/lib/authz/roles";
 
 /**
- * The resource-aware half of the policy: lib/auth/policy.ts says what a role may do to a team;
+ * The resource-aware half of the policy: lib/authz/policy.ts says what a role may do to a team;
  * these say which *member* it may do it to. Pure, so pages use them to hide controls and
  * lib/teams/membership.ts uses the same functions to refuse.
  */

@@ -1,0 +1,81 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { PASSWORD, signIn, signUp, toasts } from "./helpers";
+
+const NEW_PASSWORD = "quiet-lantern-meadow-77";
+
+/** The same person signed in from another browser: a context of its own, so its own session cookie. */
+async function secondSession(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
+  await expect(page).toHaveURL(/\/teams\//);
+  return page;
+}
+
+const hasSessionCookie = async (page: Page) => (await page.context().cookies()).some((cookie) => cookie.name.endsWith("next-auth.session-token"));
+
+async function submitPasswordChange(page: Page, current: string, next: string): Promise<void> {
+  await page.getByLabel("Current password").fill(current);
+  await page.getByLabel("New password").fill(next);
+  await page.getByRole("button", { name: "Change password" }).click();
+}
+
+test("change password: refusals sit under their field; the change keeps this browser signed in, ends the other session, and only the new password signs in", async ({ page, browser }) => {
+  const email = await signUp(page, "Pat");
+  const other = await secondSession(browser, email);
+  const otherTeamPage = other.url();
+
+  await page.goto("/account");
+  const current = page.getByLabel("Current password");
+  const next = page.getByLabel("New password");
+  await submitPasswordChange(page, "not-my-password-1", NEW_PASSWORD);
+  await expect(current).toHaveAccessibleDescription("That isn't your current password.");
+  await expect(current).toHaveAttribute("aria-invalid", "true");
+  await submitPasswordChange(page, PASSWORD, "short");
+  await expect(next).toHaveAccessibleDescription(/^Use at least 10 characters\./);
+  await submitPasswordChange(page, PASSWORD, PASSWORD);
+  await expect(next).toHaveAccessibleDescription(/^Choose a password different from your current one\./);
+  // Nothing was changed: the other session still works.
+  await other.goto("/account");
+  await expect(other.getByRole("heading", { name: "Account" })).toBeVisible();
+
+  await submitPasswordChange(page, PASSWORD, NEW_PASSWORD);
+  await expect(toasts(page).getByText("Password changed. Every other session was signed out.")).toBeVisible();
+  await expect(current).not.toHaveAttribute("aria-invalid");
+  // This browser was signed back in with the new password...
+  await page.reload();
+  await expect(page.getByText(`Signed in as ${email}.`)).toBeVisible();
+  // ...the other one still holds its cookie, but the server no longer accepts it.
+  expect(await hasSessionCookie(other)).toBe(true);
+  await other.goto(otherTeamPage);
+  await expect(other).toHaveURL(/\/sign-in/);
+
+  const fresh = await (await browser.newContext()).newPage();
+  await signIn(fresh, email, PASSWORD);
+  await expect(fresh.locator("main").getByRole("alert")).toHaveText("Wrong email or password.");
+  await signIn(fresh, email, NEW_PASSWORD);
+  await expect(fresh).toHaveURL(/\/teams\//);
+});
+
+test("sign out of all sessions ends this session and every other one at its next request", async ({ page, browser }) => {
+  const email = await signUp(page, "Sam");
+  const teamPage = page.url();
+  const other = await secondSession(browser, email);
+  // Kept to show the server refuses it, not just that this browser forgot it.
+  const thisSession = (await page.context().cookies()).find((cookie) => cookie.name.endsWith("next-auth.session-token"))!;
+
+  await page.goto("/account");
+  await page.getByRole("button", { name: "Sign out of all sessions" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  expect(await hasSessionCookie(other)).toBe(true);
+  await other.goto(teamPage);
+  await expect(other).toHaveURL(/\/sign-in/);
+  const replayed = await (await browser.newContext()).newPage();
+  await replayed.context().addCookies([thisSession]);
+  await replayed.goto(teamPage);
+  await expect(replayed).toHaveURL(/\/sign-in/);
+
+  // The password still works: signing in again starts a new session.
+  await signIn(page, email);
+  await expect(page).toHaveURL(teamPage);
+});
