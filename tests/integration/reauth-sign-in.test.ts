@@ -24,9 +24,12 @@ const { bumpSessionVersion } = await import("@/lib/auth/session-version");
 const PASSWORD = "sign-in-counts-2026";
 const request = { headers: {} };
 
+// Each sign-up from an address of its own (a fresh per-IP budget), the same ones on every run.
+let lastIp = 0;
+
 async function newAccount(label: string): Promise<{ id: string; email: string }> {
   const email = `${label}-${randomUUID().slice(0, 8)}@example.com`;
-  const { userId } = await registerUser({ name: label, email, password: PASSWORD, ip: `198.51.100.${randomUUID()}` });
+  const { userId } = await registerUser({ name: label, email, password: PASSWORD, ip: `198.51.100.${++lastIp}` });
   return { id: userId, email };
 }
 

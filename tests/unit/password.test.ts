@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword, timingDummyHash, verifyPassword } from "@/lib/auth/password";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordWeakness } from "@/lib/auth/password-policy";
+import { passwordWeakness } from "@/lib/auth/password-policy";
 
 // Each scrypt hash/verify costs ~128 MiB and a few hundred ms: keep the count small.
 describe("hashPassword / verifyPassword", () => {
@@ -56,7 +56,7 @@ describe("passwordWeakness", () => {
     ["", "Use at least 10 characters."],
     ["short1!", "Use at least 10 characters."],
     ["nine char", "Use at least 10 characters."],
-    ["x".repeat(PASSWORD_MAX_LENGTH + 1), "Use at most 128 characters."],
+    ["x".repeat(129), "Use at most 128 characters."],
     ["password123", "That password is on the list of most common passwords; choose another."],
     ["PassWord123", "That password is on the list of most common passwords; choose another."],
     ["qwertyuiop", "That password is on the list of most common passwords; choose another."],
@@ -69,7 +69,7 @@ describe("passwordWeakness", () => {
     expect(passwordWeakness(password, email)).toBe(message);
   });
 
-  it.each(["correct horse battery staple", "Tr0ub4dor&3xyz", "x".repeat(PASSWORD_MIN_LENGTH - 4) + "abcd", "😀😁😂🤣😃😄😅😆😉😊"])(
+  it.each(["correct horse battery staple", "Tr0ub4dor&3xyz", "xxxxxxabcd", "😀😁😂🤣😃😄😅😆😉😊"])(
     "accepts %j",
     (password) => {
       expect(passwordWeakness(password, email)).toBeNull();
@@ -77,7 +77,6 @@ describe("passwordWeakness", () => {
   );
 
   it("accepts exactly the minimum and maximum lengths", () => {
-    expect(PASSWORD_MIN_LENGTH).toBe(10);
     expect(passwordWeakness("a1b2c3d4e5", email)).toBeNull();
     expect(passwordWeakness("a1b2c3d4e5".repeat(12) + "a1b2c3d4", email)).toBeNull();
   });

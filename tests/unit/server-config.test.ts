@@ -3,7 +3,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { loadServerConfig, parseAppUrl } from "@/lib/config/server-config";
-import { DEFAULT_DATABASE_URL, describeDatabase, resolveDatabaseTarget } from "@/lib/config/database-url";
+import { describeDatabase, resolveDatabaseTarget } from "@/lib/config/database-url";
 import { ConfigError } from "@/lib/config/errors";
 
 describe("parseAppUrl", () => {
@@ -46,7 +46,6 @@ describe("parseAppUrl", () => {
 
 describe("resolveDatabaseTarget", () => {
   it("defaults to the embedded SQLite file under ./data, resolved against the working directory", () => {
-    expect(DEFAULT_DATABASE_URL).toBe("file:./data/reqio.db");
     const target = resolveDatabaseTarget({});
     expect(target).toEqual({
       provider: "sqlite",
