@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createRateLimiter, formatRetryAfter } from "@/lib/http/rate-limit";
 
 const limiter = (points: number, durationSeconds = 60) =>
@@ -51,12 +51,19 @@ describe("createRateLimiter", () => {
     await expect(limiter(1).reset("never-seen")).resolves.toBeUndefined();
   });
 
-  it("allows again once the window has passed", async () => {
-    const rl = limiter(1, 1);
-    expect((await rl.consume("k")).allowed).toBe(true);
-    expect(await rl.consume("k")).toEqual({ allowed: false, retryAfterSeconds: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    expect((await rl.consume("k")).allowed).toBe(true);
+  it("allows again once the window has passed, not before", async () => {
+    vi.useFakeTimers();
+    try {
+      const rl = limiter(1, 1);
+      expect((await rl.consume("k")).allowed).toBe(true);
+      expect(await rl.consume("k")).toEqual({ allowed: false, retryAfterSeconds: 1 });
+      await vi.advanceTimersByTimeAsync(999);
+      expect(await rl.consume("k")).toEqual({ allowed: false, retryAfterSeconds: 1 });
+      await vi.advanceTimersByTimeAsync(1);
+      expect((await rl.consume("k")).allowed).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
