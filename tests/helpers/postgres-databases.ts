@@ -49,8 +49,8 @@ export async function createDatabaseFromTemplate(adminUrl: string, prefix: strin
         await client.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`);
         return;
       } catch (error) {
-        if (attempt >= 20 || !/being accessed by other users/.test(String(error))) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+        if (attempt >= 200 || !/being accessed by other users/.test(String(error))) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100)); // polls until the other copy is done (20 s at most)
       }
     }
   });
