@@ -1,7 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { PASSWORD, signIn, signUp, toasts } from "./helpers";
-
-const NEW_PASSWORD = "quiet-lantern-meadow-77";
+import { NEW_PASSWORD, PASSWORD, signIn, signUp, toasts } from "./helpers";
 
 /** The same person signed in from another browser: a context of its own, so its own session cookie. */
 async function secondSession(browser: Browser, email: string): Promise<Page> {
@@ -12,6 +10,14 @@ async function secondSession(browser: Browser, email: string): Promise<Page> {
 }
 
 const hasSessionCookie = async (page: Page) => (await page.context().cookies()).some((cookie) => cookie.name.endsWith("next-auth.session-token"));
+
+/** An account event is recorded in each of the person's teams: here, the one they signed up with. */
+async function expectInTeamLog(page: Page, label: string, actor: string): Promise<void> {
+  await page.goto(`${new URL(page.url()).pathname}/audit-log`);
+  const row = page.getByRole("table", { name: "Audit events" }).locator("tbody tr").filter({ has: page.getByText(label, { exact: true }) });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByRole("cell").nth(1)).toHaveText(actor);
+}
 
 async function submitPasswordChange(page: Page, current: string, next: string): Promise<void> {
   await page.getByLabel("Current password").fill(current);
@@ -54,6 +60,7 @@ test("change password: refusals sit under their field; the change keeps this bro
   await expect(fresh.locator("main").getByRole("alert")).toHaveText("Wrong email or password.");
   await signIn(fresh, email, NEW_PASSWORD);
   await expect(fresh).toHaveURL(/\/teams\//);
+  await expectInTeamLog(fresh, "Password changed", email);
 });
 
 test("sign out of all sessions ends this session and every other one at its next request", async ({ page, browser }) => {
@@ -78,4 +85,5 @@ test("sign out of all sessions ends this session and every other one at its next
   // The password still works: signing in again starts a new session.
   await signIn(page, email);
   await expect(page).toHaveURL(teamPage);
+  await expectInTeamLog(page, "Signed out everywhere", email);
 });

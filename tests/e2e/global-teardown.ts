@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { E2E_DIR, e2eDatabaseUrl, PASSWORD } from "./helpers";
+import { E2E_DIR, e2eDatabaseUrl, NEW_PASSWORD, PASSWORD } from "./helpers";
 import { openRawSql } from "../helpers/raw-sql";
 import { auditCsvRow } from "../../lib/audit/audit-csv";
 
@@ -11,7 +11,7 @@ const SESSION_COOKIE_LIKE = /eyJ[\w-]{8,}\.\.[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}/;
 /** Any of our cookies by name: a logged Cookie or Set-Cookie header. */
 const COOKIE_HEADER_LIKE = /(next-auth\.(session-token|csrf-token|callback-url)|reqio_reauth)\s*=/i;
 /** Every password the suite types, right or wrong. */
-const PASSWORDS = [PASSWORD, "not-my-password", "not-the-password", "whatever-password", "super-secret-password-1", "password123"];
+const PASSWORDS = [PASSWORD, NEW_PASSWORD, "not-my-password", "not-the-password", "whatever-password", "super-secret-password-1", "password123"];
 
 /** After the whole suite, whatever the tests revealed and sent: no secret or token in the server log or the audit table. */
 export default async function scanForLeaks() {

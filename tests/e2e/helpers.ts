@@ -8,6 +8,8 @@ export const SECRET_RE = /rqio_sk_[0-9A-Za-z]{44}/;
 /** Set by playwright.config.ts: this run's database, key file and server log. */
 export const E2E_DIR = process.env.E2E_DIR ?? path.resolve("tests/.tmp/e2e-3100");
 export const PASSWORD = "correct-horse-battery-42";
+/** What account.spec.ts changes PASSWORD to (the leak scan looks for it too). */
+export const NEW_PASSWORD = "quiet-lantern-meadow-77";
 
 export function uniqueEmail(label: string): string {
   return `${label}-${randomUUID().slice(0, 8)}@example.com`;

@@ -23,7 +23,7 @@ test("a second team: created from the sidebar, switched to and back, renamed, an
   await page.getByLabel("Team name").fill("Launch crew");
   await page.getByRole("button", { name: "Create team" }).click();
   await expect(toasts(page).getByText("Created Launch crew.")).toBeVisible();
-  await expect(page).toHaveURL(/\/teams\/[^/]+$/);
+  await expect(page).toHaveURL(/\/teams\/(?!new$)[^/]+$/);
   const second = { id: new URL(page.url()).pathname.split("/")[2]!, name: "Launch crew" };
   expect(second.id).not.toBe(first.id);
   await expect(page.getByRole("heading", { name: "Projects", exact: true })).toBeVisible();
@@ -82,7 +82,7 @@ test("a second team: created from the sidebar, switched to and back, renamed, an
 /** Changes a member's role on the Members page and waits for the confirmation. */
 async function setRole(owner: Page, teamId: string, email: string, role: "Admin" | "Member"): Promise<void> {
   await owner.goto(`/teams/${teamId}/members`);
-  await owner.getByLabel(`Role for ${email}`).selectOption({ label: role });
+  await owner.getByLabel(`Role for ${email}`, { exact: true }).selectOption({ label: role });
   await owner.getByRole("button", { name: `Save role for ${email}` }).click();
   await expect(toasts(owner).getByText(`${email} is now ${role === "Admin" ? "an admin" : "a member"}.`)).toBeVisible();
 }
@@ -114,7 +114,7 @@ test("an owner makes a member an admin and back: the member's next page load fol
   await expectMemberCapabilities();
 
   await setRole(owner, teamId, memberEmail, "Admin");
-  await expect(owner.getByLabel(`Role for ${memberEmail}`)).toHaveValue("admin");
+  await expect(owner.getByLabel(`Role for ${memberEmail}`, { exact: true })).toHaveValue("admin");
   // The member's next page load (no new sign-in) shows what an admin may do.
   await member.goto(`/teams/${teamId}`);
   await expect(member.getByRole("link", { name: "Team audit log" })).toBeVisible();
