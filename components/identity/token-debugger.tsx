@@ -7,9 +7,7 @@ import { FormStatus } from "@/components/ui/form-status";
 import { TokenChecklist } from "@/components/identity/token-checklist";
 import type { ActionResult } from "@/lib/result";
 import type { FormAction } from "@/lib/actions/form-action";
-import type { TokenDebugReport } from "@/lib/identity/token-debugger";
-
-type DebugResult = { token: string; report: TokenDebugReport };
+import type { DebugResult } from "@/lib/identity/token-debugger";
 
 /** Paste a token, see every check; or mint a sample one with the current secret, without revealing it. */
 export function TokenDebugger({ projectId, debugAction, generateAction }: {

@@ -8,7 +8,7 @@ export type { AuditAction };
 /** Who did it and from where; taken from the request by lib/http/request-context.ts. */
 export type Actor = { id: string; email: string; ip: string | null; userAgent: string | null };
 
-type AuditDetails = Record<string, string | number | boolean | null>;
+export type AuditDetails = Record<string, string | number | boolean | null>;
 
 /** For events no person caused, e.g. a grace period running out. */
 export type SystemActor = { id: null; email: "system"; ip: null; userAgent: null };

@@ -7,7 +7,6 @@ import { createRateLimiter, formatRetryAfter } from "@/lib/http/rate-limit";
 import { UserFacingError } from "@/lib/result";
 import { isRecentReauth, reauthToken, REAUTH_WINDOW_MS } from "@/lib/auth/reauth-token";
 
-export const REAUTH_REQUIRED = "reauth_required";
 const COOKIE = "reqio_reauth";
 
 const wrongPasswordLimiter = createRateLimiter({ keyPrefix: "reauth:user", points: 5, durationSeconds: 15 * 60 });

@@ -6,8 +6,6 @@ import { decryptLiveSecrets, type SecretSummary } from "@/lib/identity/live-secr
 import { identitySecretContext } from "@/lib/crypto/identity-secret-context";
 import { recordAuditEvent, type Actor } from "@/lib/audit/audit-log";
 import { generateIdentitySecret, lastFour, secretFingerprint } from "@/lib/identity/secret";
-import { UserFacingError } from "@/lib/result";
-import { createRateLimiter, formatRetryAfter } from "@/lib/http/rate-limit";
 
 /** Stores a fresh secret as the project's current one. Runs inside the caller's transaction. */
 export async function issueIdentitySecret(tx: DbTransaction, projectId: string, createdById: string) {
@@ -40,14 +38,8 @@ export async function decryptCurrentSecret(projectId: string): Promise<{ secret:
   return { secret: current.secret, summary: current.summary };
 }
 
-const revealsPerUser = createRateLimiter({ keyPrefix: "reveal:user", points: 20, durationSeconds: 60 * 60 });
-
-/** Reveal = decrypt + an audit event naming who saw which secret (by fingerprint); 20 per user per hour. */
+/** Reveal = decrypt + an audit event naming who saw which secret (by fingerprint). */
 export async function revealIdentitySecret(input: { projectId: string; teamId: string; actor: Actor }) {
-  const verdict = await revealsPerUser.consume(input.actor.id);
-  if (!verdict.allowed) {
-    throw new UserFacingError(`You've revealed secrets 20 times in the last hour. Try again in ${formatRetryAfter(verdict.retryAfterSeconds)}.`);
-  }
   const revealed = await decryptCurrentSecret(input.projectId);
   await recordAuditEvent(db, {
     teamId: input.teamId,

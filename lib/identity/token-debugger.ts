@@ -8,6 +8,8 @@ import { UserFacingError } from "@/lib/result";
 
 /** What the debugger shows; the token itself is neither stored nor logged. */
 export type TokenDebugReport = Omit<TokenInspection, "result"> & { ok: boolean; code: string | null; cause: FailureCause | null; message: string | null };
+/** What the debugger's actions send back: the token to keep in the field (emptied if it was a secret) and its report. */
+export type DebugResult = { token: string; report: TokenDebugReport };
 
 export async function debugIdentityToken(projectId: string, token: string): Promise<TokenDebugReport> {
   const verification = await projectVerification(projectId);

@@ -5,6 +5,7 @@
 // The database, lib/ and every authorization check are real.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Permission } from "@/lib/authz/policy";
+import type { ActionGuard } from "@/lib/actions/action-guard";
 import { ACTORS, actingUser, actorOf, buildWorld, OUTCOMES, type ActorName, type Outcome, type World } from "../helpers/authorization-world";
 import type { TestUser } from "../helpers/fixtures";
 import { discoverActions, discoverRouteHandlers } from "../helpers/app-modules";
@@ -32,12 +33,14 @@ vi.mock("next/headers", () => ({
 const { db } = await import("@/lib/db");
 const { deniedMessage, PROJECT_NOT_FOUND, TEAM_NOT_FOUND } = await import("@/lib/authz/access");
 const { hashPassword } = await import("@/lib/auth/password");
-const { confirmPassword, REAUTH_REQUIRED } = await import("@/lib/auth/reauth");
+const { confirmPassword } = await import("@/lib/auth/reauth");
+const { REAUTH_REQUIRED } = await import("@/lib/actions/failure-codes");
+const { guardOf } = await import("@/lib/actions/action-guard");
+const { SIGNED_OUT } = await import("@/lib/actions/guarded-actions");
 const { rotateIdentitySecret } = await import("@/lib/identity/secret-rotation");
 const { LAST_OWNER } = await import("@/lib/teams/messages");
 const { wrongEmailMessage } = await import("@/lib/invitations/messages");
 
-const SIGNED_OUT = "Your session has ended. Sign in again.";
 const PASSWORD = "matrix-password-2026";
 let passwordHash = "";
 
@@ -52,8 +55,8 @@ const ANYONE: Expectation = { anonymous: "ok", member: "ok", admin: "ok", owner:
 const ADMINS_ASKED_FOR_PASSWORD: Expectation = { anonymous: "signed_out", member: "denied", admin: "reauth", owner: "reauth", otherTeamOwner: "not_found" };
 
 type ActionRow = {
-  /** What the action checks first: a policy permission, the caller's own account, or nothing (public). */
-  guard: Permission | "own account" | "invite link" | "public";
+  /** The guard the action must be built with (lib/actions/guarded-actions.ts); the outcomes show it's enforced. */
+  guard: ActionGuard;
   input: (world: World, user: TestUser | null) => Record<string, string> | Promise<Record<string, string>>;
   expect: Expectation;
   /** The refusal "denied" means for this row; defaults to the policy's message for `guard`. */
@@ -65,57 +68,63 @@ type ActionRow = {
   unconfirmed?: Expectation;
 };
 
+const PUBLIC: ActionGuard = { scope: "public" };
+const OWN_ACCOUNT: ActionGuard = { scope: "account", reauth: false };
+type Demands = { reauth?: boolean; rateLimit?: string; audit?: boolean };
+const onTeam = (permission: Permission, demands: Demands = {}): ActionGuard => ({ scope: "team", permission, reauth: false, rateLimit: null, audit: false, ...demands });
+const onProject = (permission: Permission, demands: Demands = {}): ActionGuard => ({ scope: "project", permission, reauth: false, rateLimit: null, audit: false, ...demands });
+
 const project = (w: World) => ({ projectId: w.project.id });
 const team = (w: World) => ({ teamId: w.team.id });
 
 /** THE table: one row per exported server action. */
 const ACTIONS: Record<string, ActionRow> = {
-  signUpAction: { guard: "public", expect: ANYONE, input: () => ({ name: "New", email: `new-${crypto.randomUUID()}@example.com`, password: PASSWORD }) },
-  createTeamAction: { guard: "own account", expect: ANY_SIGNED_IN, input: () => ({ name: "Another team" }) },
-  changePasswordAction: { guard: "own account", expect: ANY_SIGNED_IN, input: () => ({ currentPassword: PASSWORD, newPassword: "a-brand-new-passphrase-9" }) },
-  signOutEverywhereAction: { guard: "own account", expect: ANY_SIGNED_IN, input: () => ({}) },
+  signUpAction: { guard: PUBLIC, expect: ANYONE, input: () => ({ name: "New", email: `new-${crypto.randomUUID()}@example.com`, password: PASSWORD }) },
+  createTeamAction: { guard: OWN_ACCOUNT, expect: ANY_SIGNED_IN, input: () => ({ name: "Another team" }) },
+  changePasswordAction: { guard: OWN_ACCOUNT, expect: ANY_SIGNED_IN, input: () => ({ currentPassword: PASSWORD, newPassword: "a-brand-new-passphrase-9" }) },
+  signOutEverywhereAction: { guard: OWN_ACCOUNT, expect: ANY_SIGNED_IN, input: () => ({}) },
   acceptInvitationAction: {
-    guard: "invite link",
+    guard: OWN_ACCOUNT,
     // The fixture's invite is for a fresh address, so every signed-in caller has the wrong email.
     expect: { anonymous: "signed_out", member: "denied", admin: "denied", owner: "denied", otherTeamOwner: "denied" },
     refusal: (w, user) => wrongEmailMessage(w.invitation.email, user.email),
     input: (w) => ({ token: w.invitation.token }),
   },
-  createProjectAction: { guard: "project:create", expect: ADMINS_MAY, input: (w) => ({ ...team(w), name: "New project" }) },
-  renameTeamAction: { guard: "team:rename", expect: ADMINS_MAY, input: (w) => ({ ...team(w), name: "Renamed team" }) },
-  deleteTeamAction: { guard: "team:delete", expect: OWNERS_MAY, input: (w) => ({ ...team(w), confirmation: w.team.name }) },
-  inviteMemberAction: { guard: "members:invite", expect: ADMINS_MAY, input: (w) => ({ ...team(w), email: `new-${crypto.randomUUID()}@example.com`, role: "member" }) },
-  revokeInvitationAction: { guard: "members:invite", expect: ADMINS_MAY, input: (w) => ({ ...team(w), invitationId: w.invitation.id }) },
+  createProjectAction: { guard: onTeam("project:create"), expect: ADMINS_MAY, input: (w) => ({ ...team(w), name: "New project" }) },
+  renameTeamAction: { guard: onTeam("team:rename"), expect: ADMINS_MAY, input: (w) => ({ ...team(w), name: "Renamed team" }) },
+  deleteTeamAction: { guard: onTeam("team:delete"), expect: OWNERS_MAY, input: (w) => ({ ...team(w), confirmation: w.team.name }) },
+  inviteMemberAction: { guard: onTeam("members:invite"), expect: ADMINS_MAY, input: (w) => ({ ...team(w), email: `new-${crypto.randomUUID()}@example.com`, role: "member" }) },
+  revokeInvitationAction: { guard: onTeam("members:invite"), expect: ADMINS_MAY, input: (w) => ({ ...team(w), invitationId: w.invitation.id }) },
   changeMemberRoleAction: {
-    guard: "members:manage",
+    guard: onTeam("members:manage"),
     expect: ADMINS_MAY,
     input: (w) => ({ ...team(w), userId: w.bystander.id, role: "admin", expectedRole: "member" }),
   },
-  removeMemberAction: { guard: "members:manage", expect: ADMINS_MAY, input: (w) => ({ ...team(w), userId: w.bystander.id }) },
-  transferOwnershipAction: { guard: "owners:manage", expect: OWNERS_MAY, input: (w) => ({ ...team(w), userId: w.bystander.id }) },
+  removeMemberAction: { guard: onTeam("members:manage"), expect: ADMINS_MAY, input: (w) => ({ ...team(w), userId: w.bystander.id }) },
+  transferOwnershipAction: { guard: onTeam("owners:manage"), expect: OWNERS_MAY, input: (w) => ({ ...team(w), userId: w.bystander.id }) },
   leaveTeamAction: {
-    guard: "team:view",
+    guard: onTeam("team:view"),
     // The fixture team has one owner, who may not leave it ownerless.
     expect: { ...MEMBERS_MAY, owner: "denied" },
     refusal: () => LAST_OWNER,
     input: team,
   },
-  renameProjectAction: { guard: "project:rename", expect: ADMINS_MAY, input: (w) => ({ ...project(w), name: "Renamed" }) },
+  renameProjectAction: { guard: onProject("project:rename"), expect: ADMINS_MAY, input: (w) => ({ ...project(w), name: "Renamed" }) },
   deleteProjectAction: {
-    guard: "project:delete",
+    guard: onProject("project:delete", { reauth: true }),
     expect: ADMINS_MAY,
     unconfirmed: ADMINS_ASKED_FOR_PASSWORD,
     input: (w) => ({ ...project(w), confirmation: w.project.name }),
   },
-  revealIdentitySecretAction: { guard: "secret:reveal", expect: ADMINS_MAY, unconfirmed: ADMINS_ASKED_FOR_PASSWORD, input: project },
+  revealIdentitySecretAction: { guard: onProject("secret:reveal", { reauth: true, rateLimit: "reveal:user" }), expect: ADMINS_MAY, unconfirmed: ADMINS_ASKED_FOR_PASSWORD, input: project },
   rotateIdentitySecretAction: {
-    guard: "secret:rotate",
+    guard: onProject("secret:rotate", { reauth: true }),
     expect: ADMINS_MAY,
     unconfirmed: ADMINS_ASKED_FOR_PASSWORD,
     input: (w) => ({ ...project(w), expectedSecretId: w.project.currentSecretId, grace: "1h" }),
   },
   expirePreviousSecretAction: {
-    guard: "secret:expire",
+    guard: onProject("secret:expire", { reauth: true }),
     expect: ADMINS_MAY,
     unconfirmed: ADMINS_ASKED_FOR_PASSWORD,
     input: async (w) => {
@@ -124,9 +133,9 @@ const ACTIONS: Record<string, ActionRow> = {
       return { ...project(w), previousSecretId: previousSecretId! };
     },
   },
-  confirmPasswordAction: { guard: "project:view", expect: MEMBERS_MAY, input: (w) => ({ ...project(w), password: PASSWORD }) },
-  debugIdentityTokenAction: { guard: "token:debug", expect: MEMBERS_MAY, input: (w) => ({ ...project(w), token: "eyJhbGciOiJIUzI1NiJ9.e30.x" }) },
-  generateTestTokenAction: { guard: "token:debug", expect: MEMBERS_MAY, input: project },
+  confirmPasswordAction: { guard: onProject("project:view", { audit: true }), expect: MEMBERS_MAY, input: (w) => ({ ...project(w), password: PASSWORD }) },
+  debugIdentityTokenAction: { guard: onProject("token:debug", { audit: true }), expect: MEMBERS_MAY, input: (w) => ({ ...project(w), token: "eyJhbGciOiJIUzI1NiJ9.e30.x" }) },
+  generateTestTokenAction: { guard: onProject("token:debug", { audit: true }), expect: MEMBERS_MAY, input: project },
 };
 
 type RouteCall = { url: string; params?: Record<string, string | string[]> };
@@ -189,6 +198,21 @@ describe("the expected-permissions table", () => {
     expect([...actions.byName.keys()].sort(), "actions exported by app/**/actions.ts vs rows in ACTIONS").toEqual(Object.keys(ACTIONS).sort());
   });
 
+  it("every action is built with a declarative guard, the one its row expects", () => {
+    for (const [name, action] of actions.byName) {
+      const guard = guardOf(action);
+      expect(guard, `${name} is built without projectAction/teamAction/accountAction/publicAction`).toBeDefined();
+      if (ACTIONS[name]) expect(guard, name).toEqual(ACTIONS[name].guard);
+    }
+  });
+
+  it("has password-less outcomes exactly for the actions whose guard demands a fresh password", () => {
+    for (const [name, row] of Object.entries(ACTIONS)) {
+      const reauth = "reauth" in row.guard && row.guard.reauth;
+      expect(row.unconfirmed !== undefined, `${name}: reauth ${reauth} but unconfirmed rows ${row.unconfirmed !== undefined}`).toBe(reauth);
+    }
+  });
+
   it("has a row for every exported route handler, and none for a handler that doesn't exist", () => {
     expect([...routes.keys()].sort(), "handlers in app/**/route.ts vs rows in ROUTES").toEqual(Object.keys(ROUTES).sort());
   });
@@ -215,7 +239,8 @@ async function outcomeFor(name: string, row: ActionRow, actor: ActorName, confir
   }
   const form = new FormData();
   for (const [key, value] of Object.entries(await row.input(world, user))) form.set(key, value);
-  const refusal = user ? (row.refusal?.(world, user) ?? (row.guard.includes(":") ? deniedMessage(row.guard as Permission) : null)) : null;
+  const permission = "permission" in row.guard ? row.guard.permission : null;
+  const refusal = user ? (row.refusal?.(world, user) ?? (permission ? deniedMessage(permission) : null)) : null;
   caller.user = user;
   try {
     return await outcomeOf(() => actions.byName.get(name)!(null, form), refusal);

@@ -1,6 +1,6 @@
 "use server";
 import { z } from "zod";
-import { publicAction } from "@/lib/actions/define-action";
+import { publicAction } from "@/lib/actions/guarded-actions";
 import { registerUser } from "@/lib/auth/credentials";
 import { requestContext } from "@/lib/http/request-context";
 import { success } from "@/lib/result";
@@ -12,7 +12,7 @@ const SignUpInput = z.object({
 });
 
 /** Open to anonymous callers by design: it creates the account and its first team, nothing else. */
-export const signUpAction = publicAction("signUp", SignUpInput, async (input) => {
+export const signUpAction = publicAction({ name: "signUp" }, SignUpInput, async (input) => {
   await registerUser({ ...input, ip: (await requestContext()).ip });
   return success(null);
 });

@@ -1,50 +1,50 @@
 "use server";
 import { z } from "zod";
 import { revalidatePath } from "next/cache";
-import { authenticatedAction } from "@/lib/actions/define-action";
-import { authorizeProject } from "@/lib/authz/access";
-import { actorFor } from "@/lib/auth/session";
-import { confirmPassword, hasRecentReauth, REAUTH_REQUIRED } from "@/lib/auth/reauth";
-import { recordAuditEvent } from "@/lib/audit/audit-log";
-import { db } from "@/lib/db";
+import { actionRateLimit, projectAction } from "@/lib/actions/guarded-actions";
+import { WRONG_PASSWORD } from "@/lib/actions/failure-codes";
+import { confirmPassword } from "@/lib/auth/reauth";
 import { revealIdentitySecret } from "@/lib/identity/secret-store";
 import { expirePreviousSecret, rotateIdentitySecret } from "@/lib/identity/secret-rotation";
 import { GRACE_PERIOD_IDS } from "@/lib/identity/grace-period";
 import { highlightedEnvSnippet } from "@/lib/identity/identity-page-data";
 import { forgetProjectVerification } from "@/lib/identity/project-keys";
 import { checkExpiryConfirmation, EXPIRY_CONFIRMATION_REQUIRED } from "@/lib/identity/secret-usage";
-import { debugIdentityToken, mintTestToken, type TokenDebugReport } from "@/lib/identity/token-debugger";
-import { coded, failure, success } from "@/lib/result";
+import { debugIdentityToken, mintTestToken, type DebugResult } from "@/lib/identity/token-debugger";
+import { coded, success, type ActionResult } from "@/lib/result";
 import type { SecretView } from "@/lib/identity/secret-view";
 
-const ProjectInput = z.object({ projectId: z.string().min(1).max(64) });
+const NoInput = z.object({});
 const identityPath = (projectId: string) => `/projects/${projectId}/settings/identity`;
-const needsPassword = () => coded(REAUTH_REQUIRED, "Confirm your password to continue.");
-
-export const revealIdentitySecretAction = authenticatedAction("revealIdentitySecret", ProjectInput, async (input, user) => {
-  const access = await authorizeProject(user.id, input.projectId, "secret:reveal");
-  if (!access.ok) return access;
-  if (!(await hasRecentReauth(user.id))) return needsPassword();
-  const { secret, summary } = await revealIdentitySecret({ projectId: access.project.id, teamId: access.team.id, actor: await actorFor(user) });
-  return success<SecretView>({ secretId: summary.id, secret, envSnippetHtml: await highlightedEnvSnippet(secret) });
+const revealLimit = actionRateLimit({
+  keyPrefix: "reveal:user",
+  points: 20,
+  durationSeconds: 60 * 60,
+  refusal: (retryAfter) => `You've revealed secrets 20 times in the last hour. Try again in ${retryAfter}.`,
 });
 
-export const rotateIdentitySecretAction = authenticatedAction(
-  "rotateIdentitySecret",
-  ProjectInput.extend({
+export const revealIdentitySecretAction = projectAction(
+  { name: "revealIdentitySecret", permission: "secret:reveal", reauth: true, rateLimit: revealLimit },
+  NoInput,
+  async (_input, { access, actor }) => {
+    const { secret, summary } = await revealIdentitySecret({ projectId: access.project.id, teamId: access.team.id, actor });
+    return success<SecretView>({ secretId: summary.id, secret, envSnippetHtml: await highlightedEnvSnippet(secret) });
+  },
+);
+
+export const rotateIdentitySecretAction = projectAction(
+  { name: "rotateIdentitySecret", permission: "secret:rotate", reauth: true },
+  z.object({
     expectedSecretId: z.string().min(1).max(64),
     grace: z.enum(GRACE_PERIOD_IDS, { error: "Choose when the current secret stops working: immediately, in 1 hour, in 24 hours or in 7 days." }),
   }),
-  async (input, user) => {
-    const access = await authorizeProject(user.id, input.projectId, "secret:rotate");
-    if (!access.ok) return access;
-    if (!(await hasRecentReauth(user.id))) return needsPassword();
+  async (input, { access, actor }) => {
     const { secret, summary, previousExpiresAt } = await rotateIdentitySecret({
       projectId: access.project.id,
       teamId: access.team.id,
       expectedSecretId: input.expectedSecretId,
       grace: input.grace,
-      actor: await actorFor(user),
+      actor,
     });
     forgetProjectVerification(access.project.id); // this instance uses the new keys from the next request on
     revalidatePath(identityPath(access.project.id));
@@ -57,67 +57,52 @@ export const rotateIdentitySecretAction = authenticatedAction(
   },
 );
 
-export const expirePreviousSecretAction = authenticatedAction(
-  "expirePreviousSecret",
-  ProjectInput.extend({ previousSecretId: z.string().min(1).max(64), confirmation: z.string().max(200).optional() }),
-  async (input, user) => {
-    const access = await authorizeProject(user.id, input.projectId, "secret:expire");
-    if (!access.ok) return access;
-    if (!(await hasRecentReauth(user.id))) return needsPassword();
+export const expirePreviousSecretAction = projectAction(
+  { name: "expirePreviousSecret", permission: "secret:expire", reauth: true },
+  z.object({ previousSecretId: z.string().min(1).max(64), confirmation: z.string().max(200).optional() }),
+  async (input, { access, actor }) => {
     const confirmed = await checkExpiryConfirmation({ projectId: access.project.id, previousSecretId: input.previousSecretId, confirmation: input.confirmation });
     if (!confirmed.ok) return { ...coded(EXPIRY_CONFIRMATION_REQUIRED, confirmed.message), fieldErrors: { confirmation: confirmed.message } };
-    await expirePreviousSecret({ projectId: access.project.id, teamId: access.team.id, expectedSecretId: input.previousSecretId, actor: await actorFor(user) });
+    await expirePreviousSecret({ projectId: access.project.id, teamId: access.team.id, expectedSecretId: input.previousSecretId, actor });
     forgetProjectVerification(access.project.id);
     revalidatePath(identityPath(access.project.id));
     return success(null, "The previous secret has expired: tokens signed with it are rejected from now on.");
   },
 );
 
-export const confirmPasswordAction = authenticatedAction(
-  "confirmPassword",
-  ProjectInput.extend({ password: z.string().min(1, "Enter your password.").max(1024) }),
-  async (input, user) => {
-    const access = await authorizeProject(user.id, input.projectId, "project:view");
-    if (!access.ok) return access;
-    const confirmed = await confirmPassword(user.id, input.password);
-    await recordAuditEvent(db, {
-      teamId: access.team.id,
-      projectId: access.project.id,
-      actor: await actorFor(user),
-      action: confirmed ? "reauth.confirmed" : "reauth.failed",
-    });
-    if (!confirmed) return failure("That password is wrong.", { password: "That password is wrong." });
-    return success(null);
+/** Any member may confirm their password here (the prompt sits on a project page); every attempt is audited. */
+export const confirmPasswordAction = projectAction(
+  {
+    name: "confirmPassword",
+    permission: "project:view",
+    audit: (_input, result) => (result.ok ? { action: "reauth.confirmed" } : result.code === WRONG_PASSWORD ? { action: "reauth.failed" } : null),
+  },
+  z.object({ password: z.string().min(1, "Enter your password.").max(1024) }),
+  async (input, { user }) => {
+    if (await confirmPassword(user.id, input.password)) return success(null);
+    return { ...coded(WRONG_PASSWORD, "That password is wrong."), fieldErrors: { password: "That password is wrong." } };
   },
 );
 
-type DebugResult = { token: string; report: TokenDebugReport };
+const debuggerUse = (generated: boolean) => (_input: unknown, result: ActionResult<unknown>) =>
+  result.ok ? { action: "token_debugger.used" as const, details: { outcome: (result.data as DebugResult).report.code ?? "ok", generated } } : null;
 
 /** Members may use the debugger too: it never shows the secret, and the token is neither stored nor logged. */
-export const debugIdentityTokenAction = authenticatedAction(
-  "debugIdentityToken",
-  ProjectInput.extend({ token: z.string().max(1_100_000, "That's over 1 MB; a token is at most 8 KB.") }),
-  async (input, user) => {
-    const access = await authorizeProject(user.id, input.projectId, "token:debug");
-    if (!access.ok) return access;
+export const debugIdentityTokenAction = projectAction(
+  { name: "debugIdentityToken", permission: "token:debug", audit: debuggerUse(false) },
+  z.object({ token: z.string().max(1_100_000, "That's over 1 MB; a token is at most 8 KB.") }),
+  async (input, { access }) => {
     const report = await debugIdentityToken(access.project.id, input.token);
-    await recordAuditEvent(db, {
-      teamId: access.team.id, projectId: access.project.id, actor: await actorFor(user), action: "token_debugger.used",
-      details: { outcome: report.code ?? "ok", generated: false },
-    });
     // A pasted secret is never sent back to the page: the field is emptied instead.
     return success<DebugResult>({ token: report.cause === "looks_like_secret" ? "" : input.token, report });
   },
 );
 
-export const generateTestTokenAction = authenticatedAction("generateTestToken", ProjectInput, async (input, user) => {
-  const access = await authorizeProject(user.id, input.projectId, "token:debug");
-  if (!access.ok) return access;
-  const token = await mintTestToken(access.project.id);
-  const report = await debugIdentityToken(access.project.id, token);
-  await recordAuditEvent(db, {
-    teamId: access.team.id, projectId: access.project.id, actor: await actorFor(user), action: "token_debugger.used",
-    details: { outcome: report.code ?? "ok", generated: true },
-  });
-  return success<DebugResult>({ token, report });
-});
+export const generateTestTokenAction = projectAction(
+  { name: "generateTestToken", permission: "token:debug", audit: debuggerUse(true) },
+  NoInput,
+  async (_input, { access }) => {
+    const token = await mintTestToken(access.project.id);
+    return success<DebugResult>({ token, report: await debugIdentityToken(access.project.id, token) });
+  },
+);
