@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
-import { findTeamAccess } from "@/lib/authz/access";
+import { requireTeamPage } from "@/lib/authz/page-access";
 import { can } from "@/lib/authz/policy";
 import { listTeamProjects } from "@/lib/projects/projects";
 import { PROJECT_NAME_MAX } from "@/lib/projects/project-name";
@@ -18,10 +16,8 @@ export const metadata: Metadata = { title: "Projects" };
 type Props = { params: Promise<{ teamId: string }>; searchParams: Promise<{ joined?: string | string[] }> };
 
 export default async function TeamProjectsPage({ params, searchParams }: Props) {
-  const { teamId } = await params;
-  const user = await requireUser();
-  const access = await findTeamAccess(user.id, teamId);
-  if (!access) notFound();
+  const access = await requireTeamPage(params);
+  const teamId = access.team.id;
   const projects = await listTeamProjects(teamId);
   // Accepting an invite lands here (app/invite); the role said is the membership's, not the URL's.
   const joined = (await searchParams).joined === "1";

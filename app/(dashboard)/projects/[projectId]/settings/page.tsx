@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
-import { findProjectAccess } from "@/lib/authz/access";
+import { requireProjectPage } from "@/lib/authz/page-access";
 import { can } from "@/lib/authz/policy";
 import { PROJECT_NAME_MAX } from "@/lib/projects/project-name";
 import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
@@ -19,11 +17,7 @@ import { confirmPasswordAction } from "./identity/actions";
 export const metadata: Metadata = { title: "Project settings" };
 
 export default async function ProjectGeneralSettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
-  const { projectId } = await params;
-  const user = await requireUser();
-  const access = await findProjectAccess(user.id, projectId);
-  if (!access) notFound();
-  const { project, team, role } = access;
+  const { project, team, role } = await requireProjectPage(params);
   const canDelete = can(role, "project:delete");
   const now = new Date();
   const usage = canDelete ? await projectIdentityUsage(project.id, now) : null;

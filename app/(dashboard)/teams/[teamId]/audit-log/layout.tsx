@@ -1,17 +1,11 @@
 import type { ReactNode } from "react";
-import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
-import { findTeamAccess } from "@/lib/authz/access";
-import { can } from "@/lib/authz/policy";
+import { requireTeamPage } from "@/lib/authz/page-access";
 
 /**
  * Outside the page's loading skeleton, so a role without audit:view gets a real 404 before the response
  * starts streaming (inside it, notFound() can no longer change the 200). The page checks again.
  */
 export default async function TeamAuditLogLayout({ children, params }: { children: ReactNode; params: Promise<{ teamId: string }> }) {
-  const { teamId } = await params;
-  const user = await requireUser();
-  const access = await findTeamAccess(user.id, teamId);
-  if (!access || !can(access.role, "audit:view")) notFound();
+  await requireTeamPage(params, "audit:view");
   return children;
 }

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
-import { findTeamAccess } from "@/lib/authz/access";
-import { can } from "@/lib/authz/policy";
+import { redirect } from "next/navigation";
+import { requireTeamPage } from "@/lib/authz/page-access";
 import { loadAuditLog } from "@/lib/audit/audit-log-page";
 import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
 import { AuditLogView } from "@/components/audit/audit-log-view";
@@ -12,10 +10,8 @@ export const metadata: Metadata = { title: "Team audit log" };
 type Props = { params: Promise<{ teamId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function TeamAuditLogPage({ params, searchParams }: Props) {
-  const { teamId } = await params;
-  const user = await requireUser();
-  const access = await findTeamAccess(user.id, teamId);
-  if (!access || !can(access.role, "audit:view")) notFound();
+  const access = await requireTeamPage(params, "audit:view");
+  const teamId = access.team.id;
   const basePath = `/teams/${teamId}/audit-log`;
   // Project links need no check of their own: a project's log asks for the same team permission, audit:view.
   const log = await loadAuditLog({ teamId }, basePath, await searchParams);

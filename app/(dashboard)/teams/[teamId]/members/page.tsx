@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
-import { findTeamAccess } from "@/lib/authz/access";
+import { requireTeamPage } from "@/lib/authz/page-access";
 import { can } from "@/lib/authz/policy";
 import { listTeamMembers } from "@/lib/teams/membership";
 import { canManageMember, grantableRoles, invitableRoles, ROLE_LABELS } from "@/lib/authz/member-rules";
@@ -13,7 +11,7 @@ import { InviteForm } from "@/components/teams/invite-form";
 import { PendingInvitations } from "@/components/teams/pending-invitations";
 import { MemberList } from "@/components/teams/member-list";
 import { TransferOwnershipForm } from "@/components/teams/transfer-ownership-form";
-import { ConfirmActionDialog } from "@/components/teams/confirm-action-dialog";
+import { ConfirmActionDialog } from "@/components/ui/confirm-action-dialog";
 import {
   changeMemberRoleAction,
   inviteMemberAction,
@@ -27,10 +25,9 @@ export const metadata: Metadata = { title: "Members" };
 
 // Controls are shown only to roles that may use them; the actions check again, and they decide.
 export default async function TeamMembersPage({ params }: { params: Promise<{ teamId: string }> }) {
-  const { teamId } = await params;
-  const user = await requireUser();
-  const access = await findTeamAccess(user.id, teamId);
-  if (!access || !can(access.role, "members:view")) notFound();
+  const access = await requireTeamPage(params, "members:view");
+  const teamId = access.team.id;
+  const { user } = access;
   const { role, team } = access;
   const canInvite = can(role, "members:invite");
   const [members, invites] = await Promise.all([listTeamMembers(teamId), canInvite ? listPendingInvitations(teamId) : []]);

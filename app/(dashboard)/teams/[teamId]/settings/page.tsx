@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
-import { findTeamAccess } from "@/lib/authz/access";
+import { requireTeamPage } from "@/lib/authz/page-access";
 import { can } from "@/lib/authz/policy";
 import { TEAM_NAME_MAX } from "@/lib/teams/team-name";
 import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
@@ -13,10 +11,8 @@ import { deleteTeamAction, renameTeamAction } from "./actions";
 export const metadata: Metadata = { title: "Team settings" };
 
 export default async function TeamSettingsPage({ params }: { params: Promise<{ teamId: string }> }) {
-  const { teamId } = await params;
-  const user = await requireUser();
-  const access = await findTeamAccess(user.id, teamId);
-  if (!access || !can(access.role, "team:rename")) notFound();
+  const access = await requireTeamPage(params, "team:rename");
+  const teamId = access.team.id;
 
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">

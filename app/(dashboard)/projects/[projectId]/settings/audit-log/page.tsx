@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
-import { findProjectAccess } from "@/lib/authz/access";
-import { can } from "@/lib/authz/policy";
+import { redirect } from "next/navigation";
+import { requireProjectPage } from "@/lib/authz/page-access";
 import { loadAuditLog } from "@/lib/audit/audit-log-page";
 import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
 import { ProjectSettingsNav } from "@/components/projects/project-settings-nav";
@@ -13,11 +11,7 @@ export const metadata: Metadata = { title: "Audit log" };
 type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ProjectAuditLogPage({ params, searchParams }: Props) {
-  const { projectId } = await params;
-  const user = await requireUser();
-  const access = await findProjectAccess(user.id, projectId);
-  if (!access || !can(access.role, "audit:view")) notFound();
-  const { project, team } = access;
+  const { project, team } = await requireProjectPage(params, "audit:view");
   const basePath = `/projects/${project.id}/settings/audit-log`;
   const log = await loadAuditLog({ teamId: team.id, projectId: project.id }, basePath, await searchParams);
   if (log.redirectTo !== undefined) redirect(log.redirectTo);

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
-import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
-import { findProjectAccess } from "@/lib/authz/access";
+import { requireProjectPage } from "@/lib/authz/page-access";
 import { can } from "@/lib/authz/policy";
 import { maskSecret } from "@/lib/identity/secret";
 import { currentSecretChange, highlightedSnippets } from "@/lib/identity/identity-page-data";
@@ -43,11 +41,7 @@ export const metadata: Metadata = { title: "Identity" };
 // A GET writes nothing: a previous secret past its expiresAt is already absent from the live status
 // (and refused by the verifier); the expiry sweep deletes its ciphertext and writes the audit event.
 export default async function IdentitySettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
-  const { projectId } = await params;
-  const user = await requireUser();
-  const access = await findProjectAccess(user.id, projectId);
-  if (!access) notFound();
-  const { project, team, role } = access;
+  const { project, team, role } = await requireProjectPage(params);
   const now = new Date();
   const { current: secret, live } = await identityPageStatus(project.id, now);
   if (!secret) throw new Error("project has no current secret");
