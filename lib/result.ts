@@ -28,3 +28,14 @@ export class UserFacingError extends Error {
     this.field = options.field;
   }
 }
+
+/** The message under `field`: its own, or with `orFormError` (a one-field form) the failure's message. */
+export function fieldError(result: ActionResult<unknown> | null, field: string, options: { orFormError?: boolean } = {}): string | undefined {
+  if (!result || result.ok) return undefined;
+  return result.fieldErrors?.[field] ?? (options.orFormError ? result.error : undefined);
+}
+
+/** Whether a failure is already shown under one of the form's fields, so the form doesn't repeat it. */
+export function hasFieldErrors(result: ActionResult<unknown> | null): boolean {
+  return !!result && !result.ok && Object.keys(result.fieldErrors ?? {}).length > 0;
+}

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import type { FormAction } from "@/lib/actions/form-action";
+import { fieldError, hasFieldErrors } from "@/lib/result";
 
 /**
  * The change ends every session, this one included (sessionVersion bump). Signing straight back in
@@ -18,22 +19,21 @@ export function ChangePasswordForm({ action, email, passwordMinLength }: { actio
     if (!signedIn?.ok) return { ok: false, error: "Your password was changed, but signing in again failed. Sign in with the new password." };
     return changed;
   });
-  const errors = result && !result.ok ? result.fieldErrors ?? {} : {};
 
   return (
     <ActionForm dispatch={dispatch} className="flex max-w-sm flex-col gap-4">
       {/* Lets password managers pair the new password with the account. */}
       <input type="hidden" name="username" autoComplete="username" value={email} />
-      <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" error={errors.currentPassword} />
+      <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" error={fieldError(result, "currentPassword")} />
       <Field
         label="New password"
         name="newPassword"
         type="password"
         autoComplete="new-password"
         hint={`At least ${passwordMinLength} characters.`}
-        error={errors.newPassword}
+        error={fieldError(result, "newPassword")}
       />
-      {!Object.keys(errors).length && <FormStatus result={result} />}
+      {!hasFieldErrors(result) && <FormStatus result={result} />}
       <div>
         <Button type="submit" disabled={pending}>{pending ? "Changing…" : "Change password"}</Button>
       </div>

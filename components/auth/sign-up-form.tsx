@@ -6,7 +6,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
-import type { ActionResult } from "@/lib/result";
+import { fieldError, hasFieldErrors, type ActionResult } from "@/lib/result";
 import type { FormAction } from "@/lib/actions/form-action";
 
 type SignUp = FormAction<null>;
@@ -33,12 +33,11 @@ export function SignUpForm({ action, passwordMinLength, callbackUrl = "/", defau
     router.refresh();
     return created;
   }, null);
-  const errors = result && !result.ok ? result.fieldErrors ?? {} : {};
 
   return (
     <ActionForm dispatch={dispatch} className="flex flex-col gap-4">
-      <Field label="Your name" name="name" autoComplete="name" required maxLength={80} error={errors.name} />
-      <Field label="Work email" name="email" type="email" autoComplete="email" required defaultValue={defaultEmail} error={errors.email} />
+      <Field label="Your name" name="name" autoComplete="name" required maxLength={80} error={fieldError(result, "name")} />
+      <Field label="Work email" name="email" type="email" autoComplete="email" required defaultValue={defaultEmail} error={fieldError(result, "email")} />
       <Field
         label="Password"
         name="password"
@@ -46,9 +45,9 @@ export function SignUpForm({ action, passwordMinLength, callbackUrl = "/", defau
         autoComplete="new-password"
         required
         hint={`At least ${passwordMinLength} characters.`}
-        error={errors.password}
+        error={fieldError(result, "password")}
       />
-      {result && !result.ok && !Object.keys(errors).length && <FormStatus result={result} />}
+      {result && !result.ok && !hasFieldErrors(result) && <FormStatus result={result} />}
       <Button type="submit" disabled={pending}>{pending ? "Creating account…" : "Create account"}</Button>
     </ActionForm>
   );

@@ -1,11 +1,11 @@
 "use client";
 import { useState } from "react";
-import { ActionForm, useActionForm } from "@/components/ui/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
-import { useReauth } from "@/components/identity/reauth";
+import { useReauthAction } from "@/components/identity/reauth";
 import { useLiveStatus } from "@/components/identity/live-status";
 import { UsageSummary } from "@/components/identity/usage-summary";
 import { formatDuration, formatRelativeTime } from "@/lib/format-time";
@@ -47,12 +47,10 @@ export function LivePreviousSecret(props: PanelProps) {
 export function PreviousSecretPanel({ projectId, projectName, previous, now, canExpire, expireAction }: PanelProps & { previous: PreviousSecretJson; now: Date }) {
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");
-  const reauth = useReauth();
-  const [result, dispatch, pending] = useActionForm<null>(async (prior, formData) => {
-    const outcome = await expireAction(prior, formData);
-    if (outcome.ok || (outcome.code !== "reauth_required" && outcome.code !== CONFIRMATION_REQUIRED)) setOpen(false);
-    else reauth.intercept(outcome, () => dispatch(formData));
-    return outcome;
+  const [result, dispatch, pending] = useReauthAction(expireAction, {
+    success: () => setOpen(false),
+    // Asked for the project's name: the dialog stays open for it.
+    failure: (failure) => failure.code !== CONFIRMATION_REQUIRED && setOpen(false),
   });
   const masked = `••••${previous.last4}`;
   const lastUsedAt = previous.lastUsedAt ? new Date(previous.lastUsedAt) : null;
@@ -60,7 +58,7 @@ export function PreviousSecretPanel({ projectId, projectName, previous, now, can
   // The server insists on the name too (it may know of a token the last poll didn't show yet).
   const askName = previous.inUse || (result?.ok === false && result.code === CONFIRMATION_REQUIRED);
   const nameError = result?.ok === false && result.code === CONFIRMATION_REQUIRED ? result.error : undefined;
-  const outside = result && (result.ok || (result.code !== "reauth_required" && result.code !== CONFIRMATION_REQUIRED)) ? result : null;
+  const outside = result && (result.ok || result.code !== CONFIRMATION_REQUIRED) ? result : null;
 
   return (
     <div className="flex flex-col gap-2 rounded-md border border-warning-border bg-warning-subtle p-3 text-sm" data-testid="previous-secret">
@@ -99,12 +97,7 @@ export function PreviousSecretPanel({ projectId, projectName, previous, now, can
                   />
                 </>
               )}
-              <div className="flex justify-end gap-2">
-                <DialogClose asChild>
-                  <Button variant="secondary">Cancel</Button>
-                </DialogClose>
-                <Button type="submit" variant="danger" disabled={pending || (askName && typed.trim() !== projectName)}>{pending ? "Expiring…" : "Expire now"}</Button>
-              </div>
+              <DialogActions confirmLabel="Expire now" pendingLabel="Expiring…" pending={pending} variant="danger" disabled={askName && typed.trim() !== projectName} />
             </ActionForm>
           </DialogContent>
         </Dialog>

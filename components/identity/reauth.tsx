@@ -1,11 +1,11 @@
 "use client";
 import { createContext, startTransition, useActionState, useContext, useEffect, useRef, useState, type ReactNode } from "react";
-import { ActionForm } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { ActionForm, useActionForm } from "@/components/ui/action-form";
+import { Dialog, DialogActions, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/result";
+import { fieldError, type ActionResult, type Failure } from "@/lib/result";
 import type { FormAction } from "@/lib/actions/form-action";
+import { REAUTH_REQUIRED } from "@/lib/actions/failure-codes";
 
 type Reauth = {
   /** True if `result` asked for the password: the prompt opens and `retry` runs once it is confirmed. */
@@ -18,6 +18,22 @@ export function useReauth(): Reauth {
   const reauth = useContext(ReauthContext);
   if (!reauth) throw new Error("useReauth must be used inside ReauthProvider");
   return reauth;
+}
+
+/**
+ * useActionForm for an action behind the password prompt: a reauth_required answer opens the prompt and
+ * runs the same submission again once the password is confirmed; that answer is never shown as an error.
+ */
+export function useReauthAction<T>(action: FormAction<T>, on: { success?: (data: T) => void; failure?: (failure: Failure) => void } = {}) {
+  const reauth = useReauth();
+  const [result, dispatch, pending] = useActionForm<T>(async (previous, formData) => {
+    const outcome = await action(previous, formData);
+    if (outcome.ok) on.success?.(outcome.data);
+    else if (!reauth.intercept(outcome, () => dispatch(formData))) on.failure?.(outcome);
+    return outcome;
+  });
+  const shown = result && (result.ok || result.code !== REAUTH_REQUIRED) ? result : null;
+  return [shown, dispatch, pending] as const;
 }
 
 /** Asks for the password before reveal, rotate, expire and delete when it wasn't confirmed in the last 5 minutes. */
@@ -66,7 +82,7 @@ export function ReauthProvider({ projectId, confirmAction, children }: { project
   };
 
   const intercept: Reauth["intercept"] = (outcome, retryAction) => {
-    if (outcome.ok || outcome.code !== "reauth_required") return false;
+    if (outcome.ok || outcome.code !== REAUTH_REQUIRED) return false;
     retry.current = retryAction;
     promptOpen.current = true;
     setOpen(true);
@@ -86,14 +102,9 @@ export function ReauthProvider({ projectId, confirmAction, children }: { project
               type="password"
               autoComplete="current-password"
               autoFocus
-              error={result && !result.ok ? result.fieldErrors?.password ?? result.error : undefined}
+              error={fieldError(result, "password", { orFormError: true })}
             />
-            <div className="flex justify-end gap-2">
-              <DialogClose asChild>
-                <Button variant="secondary">Cancel</Button>
-              </DialogClose>
-              <Button type="submit" disabled={pending}>{pending ? "Checking…" : "Confirm"}</Button>
-            </div>
+            <DialogActions confirmLabel="Confirm" pendingLabel="Checking…" pending={pending} />
           </ActionForm>
         </DialogContent>
       </Dialog>

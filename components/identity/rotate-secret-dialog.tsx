@@ -1,10 +1,10 @@
 "use client";
 import { useState } from "react";
-import { ActionForm, useActionForm } from "@/components/ui/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FormStatus } from "@/components/ui/form-status";
-import { useReauth } from "@/components/identity/reauth";
+import { useReauthAction } from "@/components/identity/reauth";
 import { DEFAULT_GRACE_PERIOD, GRACE_PERIODS, GRACE_PERIOD_IDS } from "@/lib/identity/grace-period";
 import type { FormAction } from "@/lib/actions/form-action";
 import type { SecretView } from "@/lib/identity/secret-view";
@@ -26,18 +26,12 @@ export function RotateSecretDialog({ projectId, expectedSecretId, livePrevious, 
   onRotated: (view: SecretView) => void;
 }) {
   const [open, setOpen] = useState(false);
-  const reauth = useReauth();
-  const [result, dispatch, pending] = useActionForm<SecretView>(async (previous, formData) => {
-    const outcome = await action(previous, formData);
-    if (outcome.ok) {
-      onRotated(outcome.data);
+  const [visible, dispatch, pending] = useReauthAction(action, {
+    success: (view) => {
+      onRotated(view);
       setOpen(false);
-    } else {
-      reauth.intercept(outcome, () => dispatch(formData));
-    }
-    return outcome;
+    },
   });
-  const visible = result && (result.ok || result.code !== "reauth_required") ? result : null;
 
   return (
     <div className="flex flex-wrap items-center gap-3">
@@ -71,12 +65,7 @@ export function RotateSecretDialog({ projectId, expectedSecretId, livePrevious, 
               </p>
             )}
             <FormStatus result={visible} />
-            <div className="flex justify-end gap-2">
-              <DialogClose asChild>
-                <Button variant="secondary">Cancel</Button>
-              </DialogClose>
-              <Button type="submit" variant="danger" disabled={pending}>{pending ? "Rotating…" : "Rotate secret"}</Button>
-            </div>
+            <DialogActions confirmLabel="Rotate secret" pendingLabel="Rotating…" pending={pending} variant="danger" />
           </ActionForm>
         </DialogContent>
       </Dialog>

@@ -1,14 +1,13 @@
 "use client";
-import { startTransition, useActionState, useEffect } from "react";
+import { startTransition, useEffect } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { FormStatus } from "@/components/ui/form-status";
 import { useRevealedSecret } from "@/components/identity/revealed-secret";
-import { useReauth } from "@/components/identity/reauth";
+import { useReauthAction } from "@/components/identity/reauth";
 import { RotateSecretDialog } from "@/components/identity/rotate-secret-dialog";
 import { useLiveStatus } from "@/components/identity/live-status";
-import type { ActionResult } from "@/lib/result";
 import type { FormAction } from "@/lib/actions/form-action";
 import type { SecretView } from "@/lib/identity/secret-view";
 
@@ -27,15 +26,9 @@ export type SecretPanelProps = {
 
 export function SecretPanel(props: SecretPanelProps) {
   const { revealed, setRevealed } = useRevealedSecret();
-  const reauth = useReauth();
   // Live, so the rotate dialog stops warning about a previous secret whose grace period just ended.
   const livePrevious = useLiveStatus().previous;
-  const [revealResult, reveal, revealing] = useActionState<ActionResult<SecretView> | null, FormData>(async (previous, formData) => {
-    const result = await props.revealAction(previous, formData);
-    if (result.ok) setRevealed({ ...result.data, justRotated: false });
-    else reauth.intercept(result, () => reveal(formData));
-    return result;
-  }, null);
+  const [revealResult, reveal, revealing] = useReauthAction(props.revealAction, { success: (view) => setRevealed({ ...view, justRotated: false }) });
 
   const shown = revealed?.secretId === props.secretId ? revealed : null;
   useEffect(() => {
@@ -75,7 +68,7 @@ export function SecretPanel(props: SecretPanelProps) {
       {!props.canReveal && (
         <p className="text-sm text-muted">Only owners and admins of this team can reveal or rotate the secret.</p>
       )}
-      <FormStatus result={revealResult && !revealResult.ok && revealResult.code !== "reauth_required" ? revealResult : null} />
+      <FormStatus result={revealResult && !revealResult.ok ? revealResult : null} />
       {props.canRotate && (
         <RotateSecretDialog
           projectId={props.projectId}

@@ -5,6 +5,7 @@ import { ActionForm, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { FormAction } from "@/lib/actions/form-action";
+import { fieldError } from "@/lib/result";
 
 export function CreateProjectForm({ action, teamId, maxLength }: {
   action: FormAction<{ projectId: string }>;
@@ -27,7 +28,7 @@ export function CreateProjectForm({ action, teamId, maxLength }: {
         className="flex-1"
         placeholder="e.g. Acme web app"
         hint={`Up to ${maxLength} characters.`}
-        error={result && !result.ok ? result.fieldErrors?.name ?? result.error : undefined}
+        error={fieldError(result, "name", { orFormError: true })}
       />
       <Button type="submit" disabled={pending} className="sm:mt-6">{pending ? "Creating…" : "Create project"}</Button>
     </ActionForm>

@@ -3,6 +3,7 @@ import { ActionForm, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { FormAction } from "@/lib/actions/form-action";
+import { fieldError } from "@/lib/result";
 
 export function RenameProjectForm({ action, projectId, currentName, maxLength }: {
   action: FormAction<{ name: string }>;
@@ -21,7 +22,7 @@ export function RenameProjectForm({ action, projectId, currentName, maxLength }:
           className="flex-1"
           defaultValue={currentName}
           hint={`Up to ${maxLength} characters.`}
-          error={result && !result.ok ? result.fieldErrors?.name ?? result.error : undefined}
+          error={fieldError(result, "name", { orFormError: true })}
         />
         <Button type="submit" disabled={pending} className="sm:mt-6">{pending ? "Saving…" : "Rename"}</Button>
       </div>

@@ -6,8 +6,8 @@ import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SelectField } from "@/components/ui/select-field";
 import type { FormAction } from "@/lib/actions/form-action";
-
-type InviteCreated = { link: string; email: string; emailed: boolean; expiresAt: string };
+import type { InviteCreated } from "@/lib/invitations/invite-created";
+import { fieldError, hasFieldErrors } from "@/lib/result";
 
 /** Email + role; on success the one-time link is shown here, once, to copy. */
 export function InviteForm({ action, teamId, roles }: {
@@ -16,17 +16,16 @@ export function InviteForm({ action, teamId, roles }: {
   roles: { value: string; label: string }[];
 }) {
   const [result, dispatch, pending] = useActionForm(action);
-  const errors = result && !result.ok ? result.fieldErrors ?? {} : {};
 
   return (
     <div className="flex flex-col gap-4">
       <ActionForm dispatch={dispatch} className="flex flex-col gap-3 sm:flex-row sm:items-start">
         <input type="hidden" name="teamId" value={teamId} />
-        <Field label="Email" name="email" type="email" autoComplete="off" className="flex-1" error={errors.email} />
-        <SelectField label="Role" name="role" options={roles} defaultValue="member" error={errors.role} />
+        <Field label="Email" name="email" type="email" autoComplete="off" className="flex-1" error={fieldError(result, "email")} />
+        <SelectField label="Role" name="role" options={roles} defaultValue="member" error={fieldError(result, "role")} />
         <Button type="submit" disabled={pending} className="sm:mt-6">{pending ? "Inviting…" : "Invite"}</Button>
       </ActionForm>
-      {result && !result.ok && !errors.email && !errors.role && <FormStatus result={result} />}
+      {result && !result.ok && !hasFieldErrors(result) && <FormStatus result={result} />}
       {result?.ok && (
         <div className="flex flex-col gap-2 rounded-md border border-success-border bg-success-subtle p-3 text-sm" data-testid="invite-created">
           <p className="text-text-soft">

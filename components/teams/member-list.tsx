@@ -1,5 +1,5 @@
 import type { FormAction } from "@/lib/actions/form-action";
-import { ConfirmActionDialog } from "@/components/teams/confirm-action-dialog";
+import { ConfirmActionDialog } from "@/components/ui/confirm-action-dialog";
 import { MemberRoleForm } from "@/components/teams/member-role-form";
 import { WrappingEmail } from "@/components/ui/wrapping-email";
 

@@ -5,6 +5,7 @@ import { ActionForm, useActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { FormAction } from "@/lib/actions/form-action";
+import { fieldError } from "@/lib/result";
 
 /** Create (no teamId: goes to the new team) or rename (teamId set: stays; the toast says so). */
 export function TeamNameForm<T extends { teamId: string } | { name: string }>({ action, teamId, currentName, maxLength, submitLabel, pendingLabel }: {
@@ -31,7 +32,7 @@ export function TeamNameForm<T extends { teamId: string } | { name: string }>({ 
           className="flex-1"
           defaultValue={currentName}
           hint={`Up to ${maxLength} characters.`}
-          error={result && !result.ok ? result.fieldErrors?.name ?? result.error : undefined}
+          error={fieldError(result, "name", { orFormError: true })}
         />
         <Button type="submit" disabled={pending} className="sm:mt-6">{pending ? pendingLabel : submitLabel}</Button>
       </div>

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { SelectField } from "@/components/ui/select-field";
 import type { FormAction } from "@/lib/actions/form-action";
+import { fieldError, hasFieldErrors } from "@/lib/result";
 
 /** Pick a member, confirm with a checkbox (no dialog needed: nothing happens until both are set). */
 export function TransferOwnershipForm({ action, teamId, candidates }: {
@@ -18,7 +19,7 @@ export function TransferOwnershipForm({ action, teamId, candidates }: {
   return (
     <ActionForm dispatch={dispatch} className="flex flex-col gap-3">
       <input type="hidden" name="teamId" value={teamId} />
-      <SelectField label="New owner" name="userId" options={candidates} error={result && !result.ok ? result.fieldErrors?.userId : undefined} />
+      <SelectField label="New owner" name="userId" options={candidates} error={fieldError(result, "userId")} />
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" className="mt-1" checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} />
         I understand I will become an admin and can't undo this myself.
@@ -26,7 +27,7 @@ export function TransferOwnershipForm({ action, teamId, candidates }: {
       <div>
         <Button type="submit" variant="danger" disabled={pending || !confirmed}>{pending ? "Transferring…" : "Transfer ownership"}</Button>
       </div>
-      <FormStatus result={result && !(!result.ok && result.fieldErrors?.userId) ? result : null} />
+      <FormStatus result={hasFieldErrors(result) ? null : result} />
     </ActionForm>
   );
 }

@@ -2,7 +2,7 @@
 import { useState, type ReactNode } from "react";
 import { ActionForm, useActionForm } from "@/components/ui/action-form";
 import { Button, type ButtonVariant } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FormStatus } from "@/components/ui/form-status";
 import { cn } from "@/components/ui/cn";
 import type { FormAction } from "@/lib/actions/form-action";
@@ -41,12 +41,7 @@ export function ConfirmActionDialog<T>({ action, fields, trigger, triggerLabel, 
               <input key={name} type="hidden" name={name} value={value} />
             ))}
             <FormStatus result={result} />
-            <div className="flex justify-end gap-2">
-              <DialogClose asChild>
-                <Button variant="secondary">Cancel</Button>
-              </DialogClose>
-              <Button type="submit" variant={variant} disabled={pending}>{pending ? pendingLabel : confirmLabel}</Button>
-            </div>
+            <DialogActions confirmLabel={confirmLabel} pendingLabel={pendingLabel} pending={pending} variant={variant} />
           </ActionForm>
         </DialogContent>
       </Dialog>

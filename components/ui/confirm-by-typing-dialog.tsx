@@ -2,9 +2,9 @@
 import { useActionState, useState, type ReactNode } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/result";
+import { fieldError, type ActionResult } from "@/lib/result";
 import type { FormAction } from "@/lib/actions/form-action";
 
 /** A destructive action confirmed by typing a name back; the server checks the name again. */
@@ -43,16 +43,9 @@ export function ConfirmByTypingDialog({ action, fields, name, triggerLabel, titl
             autoComplete="off"
             value={typed}
             onChange={(event) => setTyped(event.target.value)}
-            error={result && !result.ok ? result.fieldErrors?.confirmation ?? result.error : undefined}
+            error={fieldError(result, "confirmation", { orFormError: true })}
           />
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button variant="secondary">Cancel</Button>
-            </DialogClose>
-            <Button type="submit" variant="danger" disabled={pending || typed.trim() !== name}>
-              {pending ? pendingLabel : confirmLabel}
-            </Button>
-          </div>
+          <DialogActions confirmLabel={confirmLabel} pendingLabel={pendingLabel} pending={pending} variant="danger" disabled={typed.trim() !== name} />
         </ActionForm>
       </DialogContent>
     </Dialog>

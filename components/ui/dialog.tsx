@@ -1,6 +1,7 @@
 "use client";
 import * as DialogPrimitive from "@radix-ui/react-dialog";
 import type { ReactNode } from "react";
+import { Button, type ButtonVariant } from "@/components/ui/button";
 
 export const Dialog = DialogPrimitive.Root;
 export const DialogTrigger = DialogPrimitive.Trigger;
@@ -29,5 +30,23 @@ export function DialogContent({ title, description, children, onCloseAutoFocus }
         <div className="mt-4">{children}</div>
       </DialogPrimitive.Content>
     </DialogPrimitive.Portal>
+  );
+}
+
+/** Cancel, then the submit button every confirming dialog ends with; it says what is happening while pending. */
+export function DialogActions({ confirmLabel, pendingLabel, pending, variant = "primary", disabled = false }: {
+  confirmLabel: string;
+  pendingLabel: string;
+  pending: boolean;
+  variant?: ButtonVariant;
+  disabled?: boolean;
+}) {
+  return (
+    <div className="flex justify-end gap-2">
+      <DialogClose asChild>
+        <Button variant="secondary">Cancel</Button>
+      </DialogClose>
+      <Button type="submit" variant={variant} disabled={pending || disabled}>{pending ? pendingLabel : confirmLabel}</Button>
+    </div>
   );
 }
