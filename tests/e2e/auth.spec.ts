@@ -1,5 +1,10 @@
 import { expect, test } from "@playwright/test";
+import { specClients } from "./addresses";
 import { PASSWORD, signIn, signUp, uniqueEmail } from "./helpers";
+
+const clients = specClients("auth");
+// Everything this spec sends without an address of its own comes from its client 1, not the suite's loopback.
+test.use({ extraHTTPHeaders: { "x-forwarded-for": clients.at(1) } });
 
 test("anonymous visitors are sent to sign-in from every dashboard route", async ({ page }) => {
   for (const path of ["/", "/teams/anything", "/projects/prj_0000000000000000000000/settings/identity"]) {

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { assembleCustomerApp, EDGE_COOKIE } from "../fixtures/customer-app/assemble";
+import { specPort } from "./addresses";
 import { copyStackFile, createProject, revealSecret, signUp } from "./helpers";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
@@ -14,8 +15,7 @@ test.skip(!!process.env.REQIO_TEST_POSTGRES_URL, "the snippets run the same what
 
 const STACK = "Next.js (App Router)";
 const FILES = ["lib/reqio.ts", "app/api/reqio-token/route.ts", "components/reqio-widget.tsx", "components/reqio-identify.ts"];
-// Beside the dashboard's port, so the SQLite and PostgreSQL runs of npm test never share it.
-const CUSTOMER_PORT = Number(process.env.E2E_PORT ?? 3100) + 20;
+const CUSTOMER_PORT = specPort("customer-nextjs-app");
 const customerUrl = `http://localhost:${CUSTOMER_PORT}`;
 // Outside the repo, as a customer's app is; only node_modules is linked (nothing is downloaded).
 const appDir = path.join(os.tmpdir(), `reqio-customer-nextjs-${CUSTOMER_PORT}`);

@@ -1,17 +1,22 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { SignJWT } from "jose";
+import { specClients } from "./addresses";
 import { confirmPassword, createProject, forgetPasswordConfirmation, passwordPrompt, revealSecret, SECRET_RE, signUp } from "./helpers";
+
+const clients = specClients("deliberate-expire-delete");
+// Everything this spec sends without an address of its own comes from its client 1, not the suite's loopback.
+test.use({ extraHTTPHeaders: { "x-forwarded-for": clients.at(1) } });
 
 async function mint(secret: string, audience: string, sub: string): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ sub }).setProtectedHeader({ alg: "HS256" }).setAudience(audience).setIssuedAt(now).setExpirationTime(now + 300).sign(new TextEncoder().encode(secret));
 }
 
-/** Each call from its own address, so the suite's per-IP budgets never stand in for the verdict. */
-const randomAddress = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
+/** Each call from an address of its own, so no per-IP budget stands in for the verdict. */
+const freshAddress = () => clients.next();
 
 async function identify(request: APIRequestContext, projectId: string, token: string) {
-  const response = await request.post(`/api/v1/projects/${projectId}/identify`, { data: { token }, headers: { "x-forwarded-for": randomAddress() } });
+  const response = await request.post(`/api/v1/projects/${projectId}/identify`, { data: { token }, headers: { "x-forwarded-for": freshAddress() } });
   return { status: response.status(), body: await response.json() };
 }
 
@@ -25,7 +30,7 @@ function backgroundTraffic(baseURL: string, projectId: string) {
     while (running) {
       const response = await fetch(`${baseURL}/api/v1/projects/${projectId}/identify`, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-forwarded-for": randomAddress() },
+        headers: { "content-type": "application/json", "x-forwarded-for": freshAddress() },
         body: JSON.stringify({ token: "a.b.c" }),
       });
       await response.arrayBuffer();

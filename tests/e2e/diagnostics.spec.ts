@@ -2,7 +2,12 @@
 // "Open in debugger" re-checks that example's claims, and warnings flag what verifies but looks wrong.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { SignJWT } from "jose";
+import { specClients } from "./addresses";
 import { createProject, revealSecret, signUp } from "./helpers";
+
+const clients = specClients("diagnostics");
+// Everything this spec sends without an address of its own comes from its client 1, not the suite's loopback.
+test.use({ extraHTTPHeaders: { "x-forwarded-for": clients.at(1) } });
 
 type Claims = Record<string, unknown>;
 async function mint(secret: string, audience: string, claims: Claims, times?: { iat: number; exp: number }): Promise<string> {
@@ -12,7 +17,7 @@ async function mint(secret: string, audience: string, claims: Claims, times?: { 
 }
 
 async function identify(request: APIRequestContext, projectId: string, token: string) {
-  const ip = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+  const ip = clients.next();
   return request.post(`/api/v1/projects/${projectId}/identify`, { data: { token }, headers: { "x-forwarded-for": ip } });
 }
 

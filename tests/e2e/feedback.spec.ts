@@ -1,7 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { specClients } from "./addresses";
 import { createProject, E2E_DIR, PASSWORD, signUp, toasts, uniqueEmail } from "./helpers";
+
+const clients = specClients("feedback");
+// Everything this spec sends without an address of its own comes from its client 1, not the suite's loopback.
+test.use({ extraHTTPHeaders: { "x-forwarded-for": clients.at(1) } });
 
 /** The sidebar's navigation: present means the dashboard shell, not a bare page. */
 const sidebar = (page: Page) => page.getByRole("navigation", { name: "Projects" });
@@ -10,11 +15,11 @@ async function teamIdOf(page: Page): Promise<string> {
   return page.url().split("/teams/")[1]!.split(/[/?#]/)[0]!;
 }
 
-let client = 0;
-/** A browser of their own, from an address of their own (the per-IP sign-up budget is shared by the suite). */
+let client = 1;
+/** A browser of their own, from an address of their own (each person spends their own sign-up budget). */
 async function newPage(browser: Browser): Promise<Page> {
   client += 1;
-  return (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${client}` } })).newPage();
+  return (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clients.at(client) } })).newPage();
 }
 
 test("an unknown project or team is a 404 inside the dashboard shell; other URLs get the plain page, and the skip link has a target", async ({ page }) => {

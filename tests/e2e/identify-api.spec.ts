@@ -1,7 +1,12 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { SignJWT } from "jose";
 import { TOKEN_CASES } from "../fixtures/token-cases";
+import { specClients } from "./addresses";
 import { createProject, revealSecret, signUp } from "./helpers";
+
+const clients = specClients("identify-api");
+// Everything this spec sends without an address of its own comes from its client 1, not the suite's loopback.
+test.use({ extraHTTPHeaders: { "x-forwarded-for": clients.at(1) } });
 
 const STATUS_FOR_CODE: Record<string, number> = { ok: 200, malformed_token: 400, token_too_large: 413 };
 const statusFor = (code: string) => STATUS_FOR_CODE[code] ?? 401;
@@ -76,27 +81,27 @@ test("floods are limited per client and per project; junk never spends the proje
   // One address over its budget (120/min in the e2e server) gets 429 with Retry-After; another address doesn't.
   let limited = null;
   for (let i = 0; i < 130 && !limited; i++) {
-    const response = await identify(request, projectId, body, { "x-forwarded-for": "203.0.113.7" });
+    const response = await identify(request, projectId, body, { "x-forwarded-for": clients.at(7) });
     if (response.status() === 429) limited = response;
   }
   expect(limited, "per-IP limit reached").not.toBeNull();
   expect(Number(limited!.headers()["retry-after"])).toBeGreaterThan(0);
   expect((await limited!.json()).error.code).toBe("rate_limited");
-  expect((await identify(request, projectId, body, { "x-forwarded-for": "203.0.113.8" })).status()).toBe(400);
+  expect((await identify(request, projectId, body, { "x-forwarded-for": clients.at(8) })).status()).toBe(400);
 
   // Junk from many addresses doesn't touch the project's budget (300/min): its valid tokens still verify.
-  for (let i = 0; i < 400; i++) await identify(request, projectId, body, { "x-forwarded-for": `198.51.100.${i % 250}` });
+  for (let i = 0; i < 400; i++) await identify(request, projectId, body, { "x-forwarded-for": clients.next() });
   const now = Math.floor(Date.now() / 1000);
   const valid = JSON.stringify({ token: await new SignJWT({ sub: "flood_user" }).setProtectedHeader({ alg: "HS256" }).setAudience(audience).setIssuedAt(now).setExpirationTime(now + 300).sign(new TextEncoder().encode(secret)) });
-  expect((await identify(request, projectId, valid, { "x-forwarded-for": "192.0.2.1" })).status()).toBe(200);
+  expect((await identify(request, projectId, valid, { "x-forwarded-for": clients.at(9) })).status()).toBe(200);
 
   // Valid tokens from many addresses exhaust it; the other project still answers.
   let projectLimited = false;
   for (let i = 0; i < 400 && !projectLimited; i++) {
-    const response = await identify(request, projectId, valid, { "x-forwarded-for": `192.0.2.${i % 250}` });
+    const response = await identify(request, projectId, valid, { "x-forwarded-for": clients.next() });
     projectLimited = response.status() === 429 && (await response.json()).error.message.includes("for this project");
   }
   expect(projectLimited).toBe(true);
-  const other = await identify(request, otherProjectId, body, { "x-forwarded-for": "192.0.2.251" });
+  const other = await identify(request, otherProjectId, body, { "x-forwarded-for": clients.at(10) });
   expect(other.status()).toBe(400);
 });

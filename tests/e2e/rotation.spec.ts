@@ -1,6 +1,11 @@
 import { expect, test, type APIRequestContext, type Response } from "@playwright/test";
 import { SignJWT } from "jose";
+import { specClients } from "./addresses";
 import { confirmPassword, createProject, forgetPasswordConfirmation, passwordPrompt, PASSWORD, revealSecret, SECRET_RE, signUp } from "./helpers";
+
+const clients = specClients("rotation");
+// Everything this spec sends without an address of its own comes from its client 1, not the suite's loopback.
+test.use({ extraHTTPHeaders: { "x-forwarded-for": clients.at(1) } });
 
 async function mint(secret: string, audience: string, sub: string): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
@@ -8,9 +13,8 @@ async function mint(secret: string, audience: string, sub: string): Promise<stri
 }
 
 async function identify(request: APIRequestContext, projectId: string, token: string) {
-  // Its own address: the per-IP budget (120/min here) is shared with the suite's other identify calls,
-  // and a 429 from an earlier spec's burst must not stand in for the verdict under test.
-  const ip = `192.0.2.${Math.floor(Math.random() * 250) + 1}`;
+  // A fresh address per call: the per-IP budget (120/min here) must never stand in for the verdict under test.
+  const ip = clients.next();
   const response = await request.post(`/api/v1/projects/${projectId}/identify`, { data: { token }, headers: { "x-forwarded-for": ip } });
   return { status: response.status(), body: await response.json() };
 }

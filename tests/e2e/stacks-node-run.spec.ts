@@ -5,11 +5,12 @@ import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { CUSTOMER_USERS, EXPRESS_HOST } from "../fixtures/customer-app/plug-in-auth";
+import { specPort } from "./addresses";
 import { copyStackFile, createProject, E2E_DIR, revealSecret, signUp } from "./helpers";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
-const EXPRESS_PORT = Number(process.env.E2E_PORT ?? 3100) + 21;
+const EXPRESS_PORT = specPort("stacks-node-run: Express");
 
 function write(dir: string, files: Record<string, string>) {
   fs.mkdirSync(dir, { recursive: true });

@@ -2,18 +2,20 @@ import { expect, test } from "@playwright/test";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { specPort } from "./addresses";
 import { E2E_DIR } from "./helpers";
 
 // The server entry itself, not npm: a timeout then kills the server rather than leaving it holding the port.
 const SERVER = ["--import", "tsx", path.resolve("server/main.ts")];
-const freePort = () => String(20_000 + Math.floor(Math.random() * 20_000));
+// Each run exits before it listens (spawnSync waits), so they can share one port.
+const PORT = String(specPort("startup: refused server"));
 
 // The built server must refuse to serve, with a message that says what to set and no stack trace.
 function startWith(env: Record<string, string>, args: string[] = []) {
   const dir = path.join(E2E_DIR, `startup-${Object.keys(env).join("-") || "none"}`);
   fs.mkdirSync(dir, { recursive: true });
   return spawnSync(process.execPath, [...SERVER, ...args], {
-    env: { ...process.env, PORT: freePort(), DATABASE_URL: `file:${dir}/reqio.db`, ...env },
+    env: { ...process.env, PORT, DATABASE_URL: `file:${dir}/reqio.db`, ...env },
     encoding: "utf8",
     timeout: 30_000,
   });
@@ -39,7 +41,7 @@ test("the server refuses a corrupted key file instead of replacing it", () => {
   const keyFile = path.join(dir, "reqio-encryption.key");
   fs.writeFileSync(keyFile, "truncated\n", { mode: 0o600 });
   const { REQIO_ENCRYPTION_KEY: _unset, ...inherited } = process.env;
-  const env = { ...inherited, PORT: freePort(), DATABASE_URL: `file:${dir}/reqio.db` };
+  const env = { ...inherited, PORT, DATABASE_URL: `file:${dir}/reqio.db` };
   const run = spawnSync(process.execPath, SERVER, { env, encoding: "utf8", timeout: 30_000 });
   expect(run.status).toBe(1);
   expect(run.stderr).toContain(`The key file ${keyFile} is malformed`);
@@ -58,7 +60,7 @@ test("the server refuses an unsupported DATABASE_URL scheme, naming both support
 });
 
 test("the server refuses an unreachable PostgreSQL server with the reason, not a stack trace or the password", () => {
-  const port = freePort();
+  const port = specPort("startup: no PostgreSQL here"); // nothing listens there (tests/e2e/addresses.ts)
   const run = startWith({ DATABASE_URL: `postgresql://reqio:hunter2@127.0.0.1:${port}/reqio`, REQIO_ENCRYPTION_KEY: KEY, NEXTAUTH_SECRET: KEY });
   expect(run.status).toBe(1);
   expect(run.stderr).toContain(`Reqio cannot start: Can't reach the database (PostgreSQL 127.0.0.1:${port}/reqio)`);

@@ -1,18 +1,19 @@
 import { expect, test, type Browser, type Page, type Request } from "@playwright/test";
+import { specClients } from "./addresses";
 import { createProject, invite, joinAsNewUser, revealSecret, SECRET_RE, signUp, signUpOwner, uniqueEmail } from "./helpers";
+
+const clients = specClients("teams");
+// Everything this spec sends without an address of its own comes from its client 1, not the suite's loopback.
+test.use({ extraHTTPHeaders: { "x-forwarded-for": clients.at(1) } });
 
 const REVEAL_REFUSED = "Only owners and admins can reveal the signing secret.";
 const LAST_OWNER = "A team needs at least one owner.";
 
-let client = 0;
-/**
- * Each person gets their own browser and their own client address (TEST-NET-1, as the proxy header
- * the server trusts): this spec signs up ~9 people, which from one address would use up the
- * per-IP sign-up budget the other specs share.
- */
+let client = 1;
+/** Each person gets their own browser and their own client address (this spec signs up ~9 people). */
 async function newPage(browser: Browser): Promise<Page> {
   client += 1;
-  return (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `192.0.2.${client}` } })).newPage();
+  return (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clients.at(client) } })).newPage();
 }
 
 /** Sends exactly the captured server-action request again, with this page's cookies instead. */

@@ -5,12 +5,15 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { SignJWT } from "jose";
+import { specClients, specPort } from "./addresses";
 import { createProject, E2E_DIR, revealSecret, SECRET_RE, signUp } from "./helpers";
 
 const instanceFile = path.join(E2E_DIR, "instance.json");
 test.skip(!process.env.REQIO_TEST_POSTGRES_URL, "two instances share a PostgreSQL database: runs in the suite's PostgreSQL pass");
 
-const PORT_B = Number(process.env.E2E_PORT ?? 3100) + 1;
+const PORT_B = specPort("two-instances: instance B");
+const clients = specClients("two-instances");
+test.use({ extraHTTPHeaders: { "x-forwarded-for": clients.at(1) } });
 const B = `http://localhost:${PORT_B}`;
 let instanceB: ChildProcess | undefined;
 let logB = "";
@@ -43,9 +46,7 @@ function mint(secret: string, audience: string, sub: string): Promise<string> {
 }
 
 // A fresh address per call: polling must never run into the per-IP limit it is not testing.
-const randomIp = () => `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
-
-async function identifyOnB(request: APIRequestContext, projectId: string, token: string, ip = randomIp()) {
+async function identifyOnB(request: APIRequestContext, projectId: string, token: string, ip = clients.next()) {
   const response = await request.post(`${B}/api/v1/projects/${projectId}/identify`, { data: { token }, headers: { "x-forwarded-for": ip } });
   return { status: response.status(), code: ((await response.json()) as { error?: { code: string } }).error?.code };
 }
@@ -103,7 +104,7 @@ test("rate limits are shared: A and B together stay within the per-IP budget plu
   const settings = JSON.parse(fs.readFileSync(instanceFile, "utf8")) as Record<string, string>;
   const budget = Number(settings.REQIO_IDENTIFY_LIMIT_PER_IP);
   expect(budget).toBeGreaterThan(10);
-  const ip = `198.51.100.${Math.floor(Math.random() * 200) + 20}`;
+  const ip = clients.at(2);
   const send = (base: string) =>
     request.post(`${base}/api/v1/projects/prj_0000000000000000000000/identify`, { data: { token: "x" }, headers: { "x-forwarded-for": ip } });
   // Alternate instances. Each decides in memory and learns the other's count within two sync rounds

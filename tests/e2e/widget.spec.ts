@@ -1,9 +1,18 @@
-import { expect, test, type Page, type Route } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page, type Route } from "@playwright/test";
 import http from "node:http";
 import path from "node:path";
 import { build } from "esbuild";
 import { SignJWT } from "jose";
+import { specClients } from "./addresses";
 import { copyStackFile, createProject, revealSecret, signUp } from "./helpers";
+
+const clients = specClients("widget");
+// The customer pages' identify calls come from this spec's client 1, not the suite's loopback. Added on
+// the way out (not extraHTTPHeaders, which the browser would have to preflight cross-origin).
+const fromSpecClient = (context: BrowserContext) =>
+  context.route("**/api/v1/projects/*/identify", (route) => route.continue({ headers: { ...route.request().headers(), "x-forwarded-for": clients.at(1) } }));
+test.beforeEach(({ context }) => fromSpecClient(context));
+
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
@@ -59,7 +68,9 @@ test("the widget tag from the page, with a server-minted token, shows the user u
   let html = `<!doctype html><title>Customer</title>${widgetTag.replace("<your minted token>", token)}`;
   const site = await serveCustomerSite(() => html);
   try {
-    const customer = await (await browser.newContext()).newPage();
+    const customerContext = await browser.newContext();
+    await fromSpecClient(customerContext);
+    const customer = await customerContext.newPage();
     const warnings: string[] = [];
     customer.on("console", (message) => message.type() === "warning" && warnings.push(message.text()));
     await customer.goto(site.url);
@@ -302,7 +313,7 @@ test.describe("identify retries a 503, a 429 or a network error, with backoff, a
   });
   test.afterAll(() => site.close());
 
-  const realServer = (route: Route) => route.continue();
+  const realServer = (route: Route) => route.fallback(); // to the context's route, which adds the address
   /** Like the endpoint's answer; a cross-origin page can read Retry-After only when it is exposed. */
   const refused = (status: number, code: string, retryAfter: string) => (route: Route) =>
     route.fulfill({
@@ -331,7 +342,7 @@ test.describe("identify retries a 503, a 429 or a network error, with backoff, a
     await page.clock.install({ time: new Date("2026-01-01T00:00:00Z") });
     await page.clock.pauseAt(new Date("2026-01-01T00:00:01Z"));
     await page.route(`**/api/v1/projects/${projectId}/identify`, async (route) => {
-      if (route.request().method() !== "POST") return route.continue();
+      if (route.request().method() !== "POST") return route.fallback();
       requests.push(await page.evaluate(() => Date.now()));
       await answer(requests.length)(route);
     });
