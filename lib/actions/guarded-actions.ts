@@ -18,8 +18,9 @@ export const SIGNED_OUT = "Your session has ended. Sign in again.";
 export const PASSWORD_NEEDED = "Confirm your password to continue.";
 
 export type AccountContext = { user: SessionUser; actor: Actor };
-export type TeamContext = AccountContext & { access: TeamAccess };
-export type ProjectContext = AccountContext & { access: ProjectAccess };
+export type ScopedContext<Access> = AccountContext & { access: Access };
+export type TeamContext = ScopedContext<TeamAccess>;
+export type ProjectContext = ScopedContext<ProjectAccess>;
 
 /** Per signed-in user, counted only once everything else let the call through. */
 export type ActionRateLimit = { limiter: RateLimiter; keyPrefix: string; refusal: (retryAfter: string) => string };
@@ -85,38 +86,46 @@ const scopedGuard = (options: Options & { permission: Permission; rateLimit?: Ac
   audit: options.audit !== undefined,
 });
 
-/** An action on one project (the form's `projectId`): member of its team with `permission`, then the rest. */
-export function projectAction<Schema extends z.ZodType<ActionInput>, T>(
-  options: ScopedOptions<z.infer<Schema>>,
-  schema: Schema,
-  handler: Handler<z.infer<Schema>, ProjectContext, T>,
-): FormAction<T> {
-  const action: FormAction<T> = async (_previous, formData) => {
-    const caller = await signedIn();
-    if (!("user" in caller)) return caller;
-    const access = await authorizeProject(caller.user.id, formValue(formData, "projectId"), options.permission);
-    if (!access.ok) return access;
-    const scope = { teamId: access.team.id, projectId: access.project.id };
-    return proceed(options, schema, formData, { ...caller, access }, handler, scope);
+/** How a scoped action finds what it acts on: the form field naming it, the check, and where its audit events go. */
+type Scope<Access> = {
+  scope: "project" | "team";
+  idField: string;
+  authorize: (userId: string, id: string, permission: Permission) => Promise<({ ok: true } & Access) | Failure>;
+  auditScope: (access: Access) => { teamId: string; projectId?: string };
+};
+
+function scopedAction<Access>({ scope, idField, authorize, auditScope }: Scope<Access>) {
+  return function guarded<Schema extends z.ZodType<ActionInput>, T>(
+    options: ScopedOptions<z.infer<Schema>>,
+    schema: Schema,
+    handler: Handler<z.infer<Schema>, ScopedContext<Access>, T>,
+  ): FormAction<T> {
+    const action: FormAction<T> = async (_previous, formData) => {
+      const caller = await signedIn();
+      if (!("user" in caller)) return caller;
+      const access = await authorize(caller.user.id, formValue(formData, idField), options.permission);
+      if (!access.ok) return access;
+      return proceed(options, schema, formData, { ...caller, access }, handler, auditScope(access));
+    };
+    return declareGuard(action, { scope, ...scopedGuard(options) });
   };
-  return declareGuard(action, { scope: "project", ...scopedGuard(options) });
 }
 
+/** An action on one project (the form's `projectId`): member of its team with `permission`, then the rest. */
+export const projectAction = scopedAction<ProjectAccess>({
+  scope: "project",
+  idField: "projectId",
+  authorize: authorizeProject,
+  auditScope: (access) => ({ teamId: access.team.id, projectId: access.project.id }),
+});
+
 /** An action on one team (the form's `teamId`): member with `permission`, then the rest. */
-export function teamAction<Schema extends z.ZodType<ActionInput>, T>(
-  options: ScopedOptions<z.infer<Schema>>,
-  schema: Schema,
-  handler: Handler<z.infer<Schema>, TeamContext, T>,
-): FormAction<T> {
-  const action: FormAction<T> = async (_previous, formData) => {
-    const caller = await signedIn();
-    if (!("user" in caller)) return caller;
-    const access = await authorizeTeam(caller.user.id, formValue(formData, "teamId"), options.permission);
-    if (!access.ok) return access;
-    return proceed(options, schema, formData, { ...caller, access }, handler, { teamId: access.team.id });
-  };
-  return declareGuard(action, { scope: "team", ...scopedGuard(options) });
-}
+export const teamAction = scopedAction<TeamAccess>({
+  scope: "team",
+  idField: "teamId",
+  authorize: authorizeTeam,
+  auditScope: (access) => ({ teamId: access.team.id }),
+});
 
 /** An action on the caller's own account (or one an invite link authorizes): the session is the permission. */
 export function accountAction<Schema extends z.ZodType<ActionInput>, T>(

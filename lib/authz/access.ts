@@ -65,25 +65,15 @@ export const findTeamAccess = perRequest(async function findTeamAccess(userId: s
   return membership ? { team: membership.team, role: parseRole(membership.role) } : null;
 });
 
-/** The check every project action makes first: member of the project's team, with the permission. */
-export async function authorizeProject(
-  userId: string,
-  projectId: string,
-  permission: Permission,
-): Promise<({ ok: true } & ProjectAccess) | Failure> {
-  const access = await findProjectAccess(userId, projectId);
-  if (!access) return failure(PROJECT_NOT_FOUND);
-  if (!can(access.role, permission)) return failure(DENIED[permission]);
-  return { ok: true, ...access };
+/** The check every action makes first: member of the project's or team's team, with the permission. */
+function authorizer<Access extends TeamAccess>(findAccess: (userId: string, id: string) => Promise<Access | null>, notFoundMessage: string) {
+  return async (userId: string, id: string, permission: Permission): Promise<({ ok: true } & Access) | Failure> => {
+    const access = await findAccess(userId, id);
+    if (!access) return failure(notFoundMessage);
+    if (!can(access.role, permission)) return failure(DENIED[permission]);
+    return { ok: true, ...access };
+  };
 }
 
-export async function authorizeTeam(
-  userId: string,
-  teamId: string,
-  permission: Permission,
-): Promise<({ ok: true } & TeamAccess) | Failure> {
-  const access = await findTeamAccess(userId, teamId);
-  if (!access) return failure(TEAM_NOT_FOUND);
-  if (!can(access.role, permission)) return failure(DENIED[permission]);
-  return { ok: true, ...access };
-}
+export const authorizeProject = authorizer(findProjectAccess, PROJECT_NOT_FOUND);
+export const authorizeTeam = authorizer(findTeamAccess, TEAM_NOT_FOUND);
