@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Permission } from "@/lib/authz/policy";
 import type { ActionGuard } from "@/lib/actions/action-guard";
+import { roleMay } from "../fixtures/permission-table";
 import { ACTORS, actingUser, actorOf, buildWorld, OUTCOMES, type ActorName, type Outcome, type World } from "../helpers/authorization-world";
 import type { TestUser } from "../helpers/fixtures";
 import { discoverActions, discoverRouteHandlers } from "../helpers/app-modules";
@@ -46,27 +47,37 @@ let passwordHash = "";
 
 type Expectation = Record<ActorName, Outcome>;
 /** Who may: the outcome per actor for the usual shapes of permission. */
-const MEMBERS_MAY: Expectation = { anonymous: "signed_out", member: "ok", admin: "ok", owner: "ok", otherTeamOwner: "not_found" };
-const ADMINS_MAY: Expectation = { anonymous: "signed_out", member: "denied", admin: "ok", owner: "ok", otherTeamOwner: "not_found" };
-const OWNERS_MAY: Expectation = { anonymous: "signed_out", member: "denied", admin: "denied", owner: "ok", otherTeamOwner: "not_found" };
 const ANY_SIGNED_IN: Expectation = { anonymous: "signed_out", member: "ok", admin: "ok", owner: "ok", otherTeamOwner: "ok" };
 const ANYONE: Expectation = { anonymous: "ok", member: "ok", admin: "ok", owner: "ok", otherTeamOwner: "ok" };
-/** ADMINS_MAY's callers who haven't entered their password in the last 5 minutes: the permission first, then the prompt. */
-const ADMINS_ASKED_FOR_PASSWORD: Expectation = { anonymous: "signed_out", member: "denied", admin: "reauth", owner: "reauth", otherTeamOwner: "not_found" };
+/** Who may, per the permission table the product promises (tests/fixtures/permission-table.ts). */
+const allowedBy = (permission: Permission): Expectation => ({
+  anonymous: "signed_out",
+  member: roleMay("member", permission) ? "ok" : "denied",
+  admin: roleMay("admin", permission) ? "ok" : "denied",
+  owner: roleMay("owner", permission) ? "ok" : "denied",
+  otherTeamOwner: "not_found",
+});
+/** The same callers without a password confirmed in the last 5 minutes: the permission first, then the prompt. */
+const askedForPassword = (expectation: Expectation): Expectation =>
+  Object.fromEntries(Object.entries(expectation).map(([actor, outcome]) => [actor, outcome === "ok" ? "reauth" : outcome])) as Expectation;
 
 type ActionRow = {
   /** The guard the action must be built with (lib/actions/guarded-actions.ts); the outcomes show it's enforced. */
   guard: ActionGuard;
   input: (world: World, user: TestUser | null) => Record<string, string> | Promise<Record<string, string>>;
-  expect: Expectation;
-  /** The refusal "denied" means for this row; defaults to the policy's message for `guard`. */
+  /** The outcome per actor; for a team or project guard, who its permission allows unless the row says otherwise. */
+  expect?: Expectation;
+  /** The refusal "denied" means for this row; defaults to the policy's message for the guard's permission. */
   refusal?: (world: World, user: TestUser) => string;
-  /**
-   * For actions that need a recent password (lib/auth/reauth.ts): the outcomes when the caller has none.
-   * `expect` is then checked after confirming the password first, as the UI's prompt would.
-   */
-  unconfirmed?: Expectation;
 };
+
+/** A row's outcomes; for a guard that demands a fresh password they're checked after confirming it, as the prompt would. */
+function expectationOf(row: ActionRow): Expectation {
+  if (row.expect) return row.expect;
+  if (!("permission" in row.guard)) throw new Error("a public or account row states its outcomes");
+  return allowedBy(row.guard.permission);
+}
+const demandsPassword = (row: ActionRow) => "reauth" in row.guard && row.guard.reauth;
 
 const PUBLIC: ActionGuard = { scope: "public" };
 const OWN_ACCOUNT: ActionGuard = { scope: "account", reauth: false };
@@ -90,52 +101,45 @@ const ACTIONS: Record<string, ActionRow> = {
     refusal: (w, user) => wrongEmailMessage(w.invitation.email, user.email),
     input: (w) => ({ token: w.invitation.token }),
   },
-  createProjectAction: { guard: onTeam("project:create"), expect: ADMINS_MAY, input: (w) => ({ ...team(w), name: "New project" }) },
-  renameTeamAction: { guard: onTeam("team:rename"), expect: ADMINS_MAY, input: (w) => ({ ...team(w), name: "Renamed team" }) },
-  deleteTeamAction: { guard: onTeam("team:delete"), expect: OWNERS_MAY, input: (w) => ({ ...team(w), confirmation: w.team.name }) },
-  inviteMemberAction: { guard: onTeam("members:invite"), expect: ADMINS_MAY, input: (w) => ({ ...team(w), email: `new-${crypto.randomUUID()}@example.com`, role: "member" }) },
-  revokeInvitationAction: { guard: onTeam("members:invite"), expect: ADMINS_MAY, input: (w) => ({ ...team(w), invitationId: w.invitation.id }) },
+  createProjectAction: { guard: onTeam("project:create"), input: (w) => ({ ...team(w), name: "New project" }) },
+  renameTeamAction: { guard: onTeam("team:rename"), input: (w) => ({ ...team(w), name: "Renamed team" }) },
+  deleteTeamAction: { guard: onTeam("team:delete"), input: (w) => ({ ...team(w), confirmation: w.team.name }) },
+  inviteMemberAction: { guard: onTeam("members:invite"), input: (w) => ({ ...team(w), email: `new-${crypto.randomUUID()}@example.com`, role: "member" }) },
+  revokeInvitationAction: { guard: onTeam("members:invite"), input: (w) => ({ ...team(w), invitationId: w.invitation.id }) },
   changeMemberRoleAction: {
     guard: onTeam("members:manage"),
-    expect: ADMINS_MAY,
     input: (w) => ({ ...team(w), userId: w.bystander.id, role: "admin", expectedRole: "member" }),
   },
-  removeMemberAction: { guard: onTeam("members:manage"), expect: ADMINS_MAY, input: (w) => ({ ...team(w), userId: w.bystander.id }) },
-  transferOwnershipAction: { guard: onTeam("owners:manage"), expect: OWNERS_MAY, input: (w) => ({ ...team(w), userId: w.bystander.id }) },
+  removeMemberAction: { guard: onTeam("members:manage"), input: (w) => ({ ...team(w), userId: w.bystander.id }) },
+  transferOwnershipAction: { guard: onTeam("owners:manage"), input: (w) => ({ ...team(w), userId: w.bystander.id }) },
   leaveTeamAction: {
     guard: onTeam("team:view"),
     // The fixture team has one owner, who may not leave it ownerless.
-    expect: { ...MEMBERS_MAY, owner: "denied" },
+    expect: { ...allowedBy("team:view"), owner: "denied" },
     refusal: () => LAST_OWNER,
     input: team,
   },
-  renameProjectAction: { guard: onProject("project:rename"), expect: ADMINS_MAY, input: (w) => ({ ...project(w), name: "Renamed" }) },
+  renameProjectAction: { guard: onProject("project:rename"), input: (w) => ({ ...project(w), name: "Renamed" }) },
   deleteProjectAction: {
     guard: onProject("project:delete", { reauth: true }),
-    expect: ADMINS_MAY,
-    unconfirmed: ADMINS_ASKED_FOR_PASSWORD,
     input: (w) => ({ ...project(w), confirmation: w.project.name }),
   },
-  revealIdentitySecretAction: { guard: onProject("secret:reveal", { reauth: true, rateLimit: "reveal:user" }), expect: ADMINS_MAY, unconfirmed: ADMINS_ASKED_FOR_PASSWORD, input: project },
+  revealIdentitySecretAction: { guard: onProject("secret:reveal", { reauth: true, rateLimit: "reveal:user" }), input: project },
   rotateIdentitySecretAction: {
     guard: onProject("secret:rotate", { reauth: true }),
-    expect: ADMINS_MAY,
-    unconfirmed: ADMINS_ASKED_FOR_PASSWORD,
     input: (w) => ({ ...project(w), expectedSecretId: w.project.currentSecretId, grace: "1h" }),
   },
   expirePreviousSecretAction: {
     guard: onProject("secret:expire", { reauth: true }),
-    expect: ADMINS_MAY,
-    unconfirmed: ADMINS_ASKED_FOR_PASSWORD,
     input: async (w) => {
       await rotateIdentitySecret({ projectId: w.project.id, teamId: w.team.id, expectedSecretId: w.project.currentSecretId, grace: "1h", actor: actorOf(w.owner) });
       const { previousSecretId } = await db.project.findUniqueOrThrow({ where: { id: w.project.id }, select: { previousSecretId: true } });
       return { ...project(w), previousSecretId: previousSecretId! };
     },
   },
-  confirmPasswordAction: { guard: onProject("project:view", { audit: true }), expect: MEMBERS_MAY, input: (w) => ({ ...project(w), password: PASSWORD }) },
-  debugIdentityTokenAction: { guard: onProject("token:debug", { audit: true }), expect: MEMBERS_MAY, input: (w) => ({ ...project(w), token: "eyJhbGciOiJIUzI1NiJ9.e30.x" }) },
-  generateTestTokenAction: { guard: onProject("token:debug", { audit: true }), expect: MEMBERS_MAY, input: project },
+  confirmPasswordAction: { guard: onProject("project:view", { audit: true }), input: (w) => ({ ...project(w), password: PASSWORD }) },
+  debugIdentityTokenAction: { guard: onProject("token:debug", { audit: true }), input: (w) => ({ ...project(w), token: "eyJhbGciOiJIUzI1NiJ9.e30.x" }) },
+  generateTestTokenAction: { guard: onProject("token:debug", { audit: true }), input: project },
 };
 
 type RouteCall = { url: string; params?: Record<string, string | string[]> };
@@ -151,17 +155,17 @@ const ROUTES: Record<string, RouteRow> = {
   "api/health GET": { public: "liveness for the load balancer: database reachable and migrations applied, no team data" },
   "api/v1/projects/[projectId]/integration-status GET": {
     // The Identity page's live panel: whoever may open the page may poll it.
-    expect: MEMBERS_MAY,
+    expect: allowedBy("project:view"),
     calls: (w) => [{ url: `/api/v1/projects/${w.project.id}/integration-status`, params: { projectId: w.project.id } }],
   },
   "api/v1/projects/[projectId]/snippets/[stackId] GET": {
     // The Identity page's stack picker: whoever may open the page may load another stack's files.
-    expect: MEMBERS_MAY,
+    expect: allowedBy("project:view"),
     calls: (w) => [{ url: `/api/v1/projects/${w.project.id}/snippets/python`, params: { projectId: w.project.id, stackId: "python" } }],
   },
   "api/v1/audit-log/export GET": {
     // A member without audit:view gets the same 404 as another team: the route doesn't say the log exists.
-    expect: { ...ADMINS_MAY, member: "not_found" },
+    expect: { ...allowedBy("audit:view"), member: "not_found" },
     calls: (w) => [
       { url: `/api/v1/audit-log/export?teamId=${w.team.id}` },
       { url: `/api/v1/audit-log/export?teamId=${w.team.id}&projectId=${w.project.id}` },
@@ -206,13 +210,6 @@ describe("the expected-permissions table", () => {
     }
   });
 
-  it("has password-less outcomes exactly for the actions whose guard demands a fresh password", () => {
-    for (const [name, row] of Object.entries(ACTIONS)) {
-      const reauth = "reauth" in row.guard && row.guard.reauth;
-      expect(row.unconfirmed !== undefined, `${name}: reauth ${reauth} but unconfirmed rows ${row.unconfirmed !== undefined}`).toBe(reauth);
-    }
-  });
-
   it("has a row for every exported route handler, and none for a handler that doesn't exist", () => {
     expect([...routes.keys()].sort(), "handlers in app/**/route.ts vs rows in ROUTES").toEqual(Object.keys(ROUTES).sort());
   });
@@ -220,10 +217,9 @@ describe("the expected-permissions table", () => {
   it("uses only known actors and outcomes", () => {
     for (const row of [...Object.values(ACTIONS), ...Object.values(ROUTES)]) {
       if ("public" in row) continue;
-      for (const expectation of [row.expect, ...("unconfirmed" in row && row.unconfirmed ? [row.unconfirmed] : [])]) {
-        expect(Object.keys(expectation).sort()).toEqual([...ACTORS].sort());
-        for (const outcome of Object.values(expectation)) expect(OUTCOMES).toContain(outcome);
-      }
+      const expectation = "guard" in row ? expectationOf(row) : row.expect;
+      expect(Object.keys(expectation).sort()).toEqual([...ACTORS].sort());
+      for (const outcome of Object.values(expectation)) expect(OUTCOMES).toContain(outcome);
     }
   });
 });
@@ -252,11 +248,11 @@ async function outcomeFor(name: string, row: ActionRow, actor: ActorName, confir
 const actionRows = Object.entries(ACTIONS).filter(([name]) => actions.byName.has(name));
 describe.each(actionRows)("%s", (name, row) => {
   it.each(ACTORS)(`as %s`, async (actor) => {
-    expect(await outcomeFor(name, row, actor, row.unconfirmed !== undefined)).toBe(row.expect[actor]);
+    expect(await outcomeFor(name, row, actor, demandsPassword(row))).toBe(expectationOf(row)[actor]);
   });
 });
 
-const passwordRows = actionRows.flatMap(([name, row]) => (row.unconfirmed ? [[name, row.unconfirmed, row] as const] : []));
+const passwordRows = actionRows.flatMap(([name, row]) => (demandsPassword(row) ? [[name, askedForPassword(expectationOf(row)), row] as const] : []));
 describe.each(passwordRows)("%s without a password confirmed in the last 5 minutes", (name, unconfirmed, row) => {
   it.each(ACTORS)(`as %s`, async (actor) => {
     expect(await outcomeFor(name, row, actor, false)).toBe(unconfirmed[actor]);
