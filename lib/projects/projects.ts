@@ -1,10 +1,17 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type DbTransaction } from "@/lib/db";
 import { generateProjectId } from "@/lib/identity/project-id";
 import { issueIdentitySecret } from "@/lib/identity/secret-store";
-import { recordAuditEvent, type Actor } from "@/lib/audit/audit-log";
+import { recordAuditEvent, type Actor, type AuditAction, type AuditDetails } from "@/lib/audit/audit-log";
 import { UserFacingError } from "@/lib/result";
 import { parseRole } from "@/lib/authz/roles";
+
+type ProjectEventScope = { teamId: string; projectId: string; actor: Actor };
+
+/** Every project event is filed under its team and project, with who did it. */
+function recordProjectEvent(tx: DbTransaction, { teamId, projectId, actor }: ProjectEventScope, action: AuditAction, details: AuditDetails) {
+  return recordAuditEvent(tx, { teamId, projectId, actor, action, details });
+}
 
 /** Creates a project with its first signing secret, atomically: never a project without a secret. */
 export async function createProject(input: { teamId: string; name: string; actor: Actor }) {
@@ -15,13 +22,8 @@ export async function createProject(input: { teamId: string; name: string; actor
     });
     const { summary } = await issueIdentitySecret(tx, project.id, input.actor.id);
     await tx.project.update({ where: { id: project.id }, data: { currentSecretId: summary.id } });
-    await recordAuditEvent(tx, {
-      teamId: input.teamId,
-      projectId: project.id,
-      actor: input.actor,
-      action: "project.created",
-      details: { name: project.name, secretFingerprint: summary.fingerprint },
-    });
+    const details = { name: project.name, secretFingerprint: summary.fingerprint };
+    await recordProjectEvent(tx, { ...input, projectId: project.id }, "project.created", details);
     return project;
   });
 }
@@ -30,13 +32,7 @@ export async function renameProject(input: { teamId: string; projectId: string; 
   await db.$transaction(async (tx) => {
     const before = await tx.project.findUniqueOrThrow({ where: { id: input.projectId }, select: { name: true } });
     await tx.project.update({ where: { id: input.projectId }, data: { name: input.name } });
-    await recordAuditEvent(tx, {
-      teamId: input.teamId,
-      projectId: input.projectId,
-      actor: input.actor,
-      action: "project.renamed",
-      details: { from: before.name, to: input.name },
-    });
+    await recordProjectEvent(tx, input, "project.renamed", { from: before.name, to: input.name });
   });
 }
 
@@ -49,13 +45,7 @@ export async function deleteProject(input: { teamId: string; projectId: string; 
     }
     await tx.project.update({ where: { id: input.projectId }, data: { currentSecretId: null } });
     await tx.project.delete({ where: { id: input.projectId } });
-    await recordAuditEvent(tx, {
-      teamId: input.teamId,
-      projectId: input.projectId,
-      actor: input.actor,
-      action: "project.deleted",
-      details: { name: project.name },
-    });
+    await recordProjectEvent(tx, input, "project.deleted", { name: project.name });
   });
 }
 

@@ -27,12 +27,7 @@ export async function renameTeam(input: { teamId: string; name: string; actor: A
   await db.$transaction(async (tx) => {
     const before = await tx.team.findUniqueOrThrow({ where: { id: input.teamId }, select: { name: true } });
     await tx.team.update({ where: { id: input.teamId }, data: { name: input.name } });
-    await recordAuditEvent(tx, {
-      teamId: input.teamId,
-      actor: input.actor,
-      action: "team.renamed",
-      details: { from: before.name, to: input.name },
-    });
+    await recordAuditEvent(tx, { teamId: input.teamId, actor: input.actor, action: "team.renamed", details: { from: before.name, to: input.name } });
   });
 }
 
@@ -49,12 +44,8 @@ export async function deleteTeam(input: { teamId: string; confirmation: string; 
     // Projects point at their secrets and secrets at their project: unlink first so the cascade can run.
     await tx.project.updateMany({ where: { teamId: input.teamId }, data: { currentSecretId: null, previousSecretId: null } });
     await tx.team.delete({ where: { id: input.teamId } });
-    await recordAuditEvent(tx, {
-      teamId: input.teamId,
-      actor: input.actor,
-      action: "team.deleted",
-      details: { name: team.name, projects: team._count.projects },
-    });
+    const details = { name: team.name, projects: team._count.projects };
+    await recordAuditEvent(tx, { teamId: input.teamId, actor: input.actor, action: "team.deleted", details });
     return { projects: team._count.projects };
   });
 }
