@@ -11,17 +11,11 @@ import { detailText, failBecause, skipped, type StepOutcome, type TokenFailure }
 import { checkSignature } from "./signature";
 import { diagnoseSignature } from "./signature-diagnosis";
 import { wrongProject } from "./audience-claim";
-import type { InspectOptions, TokenCheck, VerifierKey, VerifyFailure, VerifyResult } from "./types";
+import type { InspectOptions, TokenCheck, TokenReport, VerifierKey, VerifyFailure, VerifyResult } from "./types";
 
 export type PipelineMode = "first-failure" | "all";
 
-export type PipelineReport = {
-  result: VerifyResult;
-  header: Record<string, unknown> | null;
-  claims: Record<string, unknown> | null;
-  checks: TokenCheck[];
-  verifiedKey: VerifierKey | null;
-};
+export type PipelineReport = TokenReport & { verifiedKey: VerifierKey | null };
 
 function toCheck(id: CheckId, outcome: StepOutcome): TokenCheck {
   const base = { id, label: labelOf(id) };

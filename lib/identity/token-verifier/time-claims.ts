@@ -59,34 +59,38 @@ function millisecondsFailure(claims: Record<string, unknown>, claim: TimeClaim):
   );
 }
 
+/** exp or iat as whole seconds, or the step's failure: missing, not a safe integer, or in milliseconds. */
+function readSeconds(claims: Record<string, unknown>, name: "exp" | "iat"): number | StepOutcome {
+  const read = readTimeClaim(claims, name, true);
+  if (!read.ok) return failWith(read.failure);
+  const value = read.value as number;
+  return looksLikeMs(value) ? millisecondsFailure(claims, name) : value;
+}
+
 export function checkExp({ claims, nowSeconds }: ClaimInput): StepOutcome {
-  const exp = readTimeClaim(claims, "exp", true);
-  if (!exp.ok) return failWith(exp.failure);
-  const value = exp.value as number;
-  if (looksLikeMs(value)) return millisecondsFailure(claims, "exp");
-  const ago = nowSeconds - value;
+  const exp = readSeconds(claims, "exp");
+  if (typeof exp !== "number") return exp;
+  const ago = nowSeconds - exp;
   if (ago > CLOCK_SKEW_SECONDS) {
     return fail(
       "token_expired",
-      `The token expired ${plural(ago, "second")} ago (exp ${value} = ${isoTime(value)}). Mint a fresh token for each page load; tokens live ${MAX_LIFETIME_SECONDS} seconds.`,
+      `The token expired ${plural(ago, "second")} ago (exp ${exp} = ${isoTime(exp)}). Mint a fresh token for each page load; tokens live ${MAX_LIFETIME_SECONDS} seconds.`,
       "exp",
       "Mint the token when the page is rendered (or fetch a fresh one before Reqio.identify), not once at login.",
     );
   }
   if (ago > 0) return pass(() => `Expired ${plural(ago, "second")} ago, within the ${CLOCK_SKEW_SECONDS} s clock-skew allowance.`);
-  return pass(() => `Expires in ${plural(-ago, "second")} (${isoTime(value)}).`);
+  return pass(() => `Expires in ${plural(-ago, "second")} (${isoTime(exp)}).`);
 }
 
 export function checkIat({ claims, nowSeconds }: ClaimInput): StepOutcome {
-  const iat = readTimeClaim(claims, "iat", true);
-  if (!iat.ok) return failWith(iat.failure);
-  const value = iat.value as number;
-  if (looksLikeMs(value)) return millisecondsFailure(claims, "iat");
-  const ahead = value - nowSeconds;
+  const iat = readSeconds(claims, "iat");
+  if (typeof iat !== "number") return iat;
+  const ahead = iat - nowSeconds;
   if (ahead > CLOCK_SKEW_SECONDS) {
     return fail(
       "iat_in_future",
-      `\`iat\` is ${plural(ahead, "second")} in the future (iat ${value} = ${isoTime(value)}); more than ${CLOCK_SKEW_SECONDS} s of clock skew. Sync the signing server's clock (NTP).`,
+      `\`iat\` is ${plural(ahead, "second")} in the future (iat ${iat} = ${isoTime(iat)}); more than ${CLOCK_SKEW_SECONDS} s of clock skew. Sync the signing server's clock (NTP).`,
       "iat",
       "The signing server's clock is ahead of real time; enable NTP time sync.",
     );

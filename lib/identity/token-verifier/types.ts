@@ -74,11 +74,15 @@ export type VerifyOptions = {
 export type CheckStatus = "pass" | "fail" | "skipped";
 export type TokenCheck = { id: string; label: string; status: CheckStatus; detail: string; hint?: string };
 
-export type TokenInspection = {
+/** What a run of the checklist found: the verdict, the decoded parts (null where unreadable), each check. */
+export type TokenReport = {
   result: VerifyResult;
   header: Record<string, unknown> | null;
   claims: Record<string, unknown> | null;
   checks: TokenCheck[];
+};
+
+export type TokenInspection = TokenReport & {
   /** Label of the key that verified the signature, or null. */
   verifiedWith: string | null;
   /** True when only the claims were checked (a stored example: no signature). */
