@@ -1,5 +1,6 @@
 // Go: standard library only; the file runs as pasted (go run) and prints a token for the sample user.
 import type { SnippetContext, SnippetStack } from "./types";
+import { tokenFileStack } from "./token-file-stack";
 
 function tokenFile({ audience }: SnippetContext): string {
   return `// reqio_token.go: mint Reqio identity tokens on your server (never in the browser).
@@ -86,10 +87,6 @@ func main() {
 }
 
 export function goStack(context: SnippetContext): SnippetStack {
-  return {
-    id: "go",
-    label: "Go",
-    intro: "One file, standard library only; return your signed-in user from signedInUser(), the marked line.",
-    files: [{ id: "token", path: "reqio_token.go", language: "go", code: tokenFile(context) }],
-  };
+  const intro = "One file, standard library only; return your signed-in user from signedInUser(), the marked line.";
+  return tokenFileStack({ id: "go", label: "Go", intro }, { path: "reqio_token.go", language: "go", code: tokenFile(context) });
 }

@@ -1,5 +1,6 @@
 // Java 17: standard library only; the single file runs as pasted (java ReqioToken.java) and prints a token for the sample user.
 import type { SnippetContext, SnippetStack } from "./types";
+import { tokenFileStack } from "./token-file-stack";
 
 function tokenFile({ audience }: SnippetContext): string {
   return `// ReqioToken.java: mint Reqio identity tokens on your server (never in the browser).
@@ -72,10 +73,6 @@ public final class ReqioToken {
 }
 
 export function javaStack(context: SnippetContext): SnippetStack {
-  return {
-    id: "java",
-    label: "Java",
-    intro: "One file, standard library only (Java 17); return your signed-in user from signedInUser(), the marked line.",
-    files: [{ id: "token", path: "ReqioToken.java", language: "java", code: tokenFile(context) }],
-  };
+  const intro = "One file, standard library only (Java 17); return your signed-in user from signedInUser(), the marked line.";
+  return tokenFileStack({ id: "java", label: "Java", intro }, { path: "ReqioToken.java", language: "java", code: tokenFile(context) });
 }

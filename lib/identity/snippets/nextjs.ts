@@ -1,7 +1,6 @@
 // The Next.js (App Router) stack: a minting module, the token route, the widget component, the SPA helper.
 import type { SnippetContext, SnippetStack } from "./types";
-
-const MISSING_SECRET = `"REQIO_SECRET is not set: copy it from Reqio > Project > Settings > Identity"`;
+import { JOSE_SIGNING, MISSING_SECRET } from "./jose-signing";
 
 function reqioModule(context: SnippetContext): string {
   return `// lib/reqio.ts: mints Reqio identity tokens on your server (never in the browser).
@@ -33,18 +32,7 @@ export async function mintReqioToken(user: ReqioUser): Promise<string> {
   // The key is the UTF-8 bytes of REQIO_SECRET, trimmed: a stray space or newline in .env breaks every signature.
   const secret = process.env.REQIO_SECRET?.trim();
   if (!secret) throw new Error(${MISSING_SECRET});
-  const now = Math.floor(Date.now() / 1000);
-
-  return new SignJWT({
-    sub: user.id,
-    ...(user.email ? { email: user.email } : {}), // Reqio rejects an empty email: omit it instead
-    traits: { plan: user.plan, amount: user.planAmount, interval: user.billingInterval },
-  })
-    .setProtectedHeader({ alg: "HS256" })
-    .setAudience(REQIO_AUDIENCE)
-    .setIssuedAt(now)
-    .setExpirationTime(now + 300)
-    .sign(new TextEncoder().encode(secret));
+${JOSE_SIGNING}
 }
 `;
 }
@@ -113,16 +101,11 @@ export async function identifyWithReqio(): Promise<ReqioResult> {
 `;
 
 export function nextJsStack(context: SnippetContext): SnippetStack {
-  return {
-    id: "nextjs",
-    label: "Next.js (App Router)",
-    intro:
-      "Four files for the App Router, on the Node.js or Edge runtime. Fill in getSignedInUser() in lib/reqio.ts with your auth, then render <ReqioWidget /> in app/layout.tsx.",
-    files: [
-      { id: "nextjs-lib", path: "lib/reqio.ts", language: "typescript", code: reqioModule(context) },
-      { id: "nextjs-route", path: "app/api/reqio-token/route.ts", language: "typescript", code: TOKEN_ROUTE },
-      { id: "nextjs-widget", path: "components/reqio-widget.tsx", language: "tsx", code: WIDGET_COMPONENT },
-      { id: "nextjs-identify", path: "components/reqio-identify.ts", language: "typescript", code: IDENTIFY_HELPER },
-    ],
-  };
+  const intro = "Four files for the App Router, on the Node.js or Edge runtime. Fill in getSignedInUser() in lib/reqio.ts with your auth, then render <ReqioWidget /> in app/layout.tsx.";
+  return { id: "nextjs", label: "Next.js (App Router)", intro, files: [
+    { id: "nextjs-lib", path: "lib/reqio.ts", language: "typescript", code: reqioModule(context) },
+    { id: "nextjs-route", path: "app/api/reqio-token/route.ts", language: "typescript", code: TOKEN_ROUTE },
+    { id: "nextjs-widget", path: "components/reqio-widget.tsx", language: "tsx", code: WIDGET_COMPONENT },
+    { id: "nextjs-identify", path: "components/reqio-identify.ts", language: "typescript", code: IDENTIFY_HELPER },
+  ] };
 }

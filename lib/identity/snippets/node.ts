@@ -1,7 +1,7 @@
 // The Node.js stacks: a CommonJS minting module that runs as pasted, and an Express route around it.
 import type { SnippetContext, SnippetFile, SnippetStack } from "./types";
+import { JOSE_SIGNING, MISSING_SECRET } from "./jose-signing";
 
-const MISSING_SECRET = `"REQIO_SECRET is not set: copy it from Reqio > Project > Settings > Identity"`;
 const SAMPLE_USER = `{ id: "user_123", email: "ada@example.com", plan: "pro", planAmount: 2900, billingInterval: "month" }`;
 
 function mintingModule(context: SnippetContext, id: string): SnippetFile {
@@ -17,18 +17,7 @@ async function mintReqioToken(user) {
   const secret = (process.env.REQIO_SECRET || "").trim();
   if (!secret) throw new Error(${MISSING_SECRET});
   const { SignJWT } = await import("jose");
-  const now = Math.floor(Date.now() / 1000);
-
-  return new SignJWT({
-    sub: user.id,
-    ...(user.email ? { email: user.email } : {}), // Reqio rejects an empty email: omit it instead
-    traits: { plan: user.plan, amount: user.planAmount, interval: user.billingInterval },
-  })
-    .setProtectedHeader({ alg: "HS256" })
-    .setAudience(REQIO_AUDIENCE)
-    .setIssuedAt(now)
-    .setExpirationTime(now + 300)
-    .sign(new TextEncoder().encode(secret));
+${JOSE_SIGNING}
 }
 
 module.exports = { mintReqioToken };
@@ -76,19 +65,11 @@ if (require.main === module) {
 `;
 
 export function nodeStack(context: SnippetContext): SnippetStack {
-  return {
-    id: "node",
-    label: "Node.js (CommonJS)",
-    intro: "One CommonJS file: require it and call mintReqioToken(user) wherever your server knows the signed-in user.",
-    files: [mintingModule(context, "node-module")],
-  };
+  const intro = "One CommonJS file: require it and call mintReqioToken(user) wherever your server knows the signed-in user.";
+  return { id: "node", label: "Node.js (CommonJS)", intro, files: [mintingModule(context, "node-module")] };
 }
 
 export function expressStack(context: SnippetContext): SnippetStack {
-  return {
-    id: "express",
-    label: "Express",
-    intro: "The Node.js module plus an Express app serving GET /api/reqio-token. Fill in getSignedInUser(req) in server.cjs with your auth.",
-    files: [mintingModule(context, "express-module"), { id: "express-server", path: "server.cjs", language: "javascript", code: EXPRESS_SERVER }],
-  };
+  const intro = "The Node.js module plus an Express app serving GET /api/reqio-token. Fill in getSignedInUser(req) in server.cjs with your auth.";
+  return { id: "express", label: "Express", intro, files: [mintingModule(context, "express-module"), { id: "express-server", path: "server.cjs", language: "javascript", code: EXPRESS_SERVER }] };
 }

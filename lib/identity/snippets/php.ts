@@ -1,5 +1,6 @@
 // PHP: no library, hash_hmac and base64url; the file runs as pasted and prints a token for the sample user.
 import type { SnippetContext, SnippetStack } from "./types";
+import { tokenFileStack } from "./token-file-stack";
 
 function tokenFile({ audience }: SnippetContext): string {
   return `<?php
@@ -57,10 +58,6 @@ if (PHP_SAPI === 'cli' && realpath($_SERVER['SCRIPT_FILENAME']) === __FILE__) {
 }
 
 export function phpStack(context: SnippetContext): SnippetStack {
-  return {
-    id: "php",
-    label: "PHP",
-    intro: "One file, no library (hash_hmac and base64url); return your signed-in user from reqio_signed_in_user(), the marked line.",
-    files: [{ id: "token", path: "reqio_token.php", language: "php", code: tokenFile(context) }],
-  };
+  const intro = "One file, no library (hash_hmac and base64url); return your signed-in user from reqio_signed_in_user(), the marked line.";
+  return tokenFileStack({ id: "php", label: "PHP", intro }, { path: "reqio_token.php", language: "php", code: tokenFile(context) });
 }

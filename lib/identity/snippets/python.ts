@@ -1,5 +1,6 @@
 // Python: PyJWT signs; the file runs as pasted and prints a token for the sample user.
 import type { SnippetContext, SnippetStack } from "./types";
+import { tokenFileStack } from "./token-file-stack";
 
 function tokenModule({ audience }: SnippetContext): string {
   return `# reqio_token.py: mint Reqio identity tokens on your server (never in the browser).
@@ -53,10 +54,6 @@ if __name__ == "__main__":
 }
 
 export function pythonStack(context: SnippetContext): SnippetStack {
-  return {
-    id: "python",
-    label: "Python",
-    intro: "One module that mints the token with PyJWT; return your signed-in user from signed_in_user(), the marked line.",
-    files: [{ id: "token", path: "reqio_token.py", language: "python", code: tokenModule(context) }],
-  };
+  const intro = "One module that mints the token with PyJWT; return your signed-in user from signed_in_user(), the marked line.";
+  return tokenFileStack({ id: "python", label: "Python", intro }, { path: "reqio_token.py", language: "python", code: tokenModule(context) });
 }

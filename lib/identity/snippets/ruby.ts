@@ -1,5 +1,6 @@
 // Ruby: the jwt gem signs; the file runs as pasted and prints a token for the sample user.
 import type { SnippetContext, SnippetStack } from "./types";
+import { tokenFileStack } from "./token-file-stack";
 
 function tokenFile({ audience }: SnippetContext): string {
   return `# reqio_token.rb: mint Reqio identity tokens on your server (never in the browser).
@@ -43,10 +44,6 @@ end
 }
 
 export function rubyStack(context: SnippetContext): SnippetStack {
-  return {
-    id: "ruby",
-    label: "Ruby",
-    intro: "One file that mints the token with the jwt gem; return your signed-in user from signed_in_user, the marked line.",
-    files: [{ id: "token", path: "reqio_token.rb", language: "ruby", code: tokenFile(context) }],
-  };
+  const intro = "One file that mints the token with the jwt gem; return your signed-in user from signed_in_user, the marked line.";
+  return tokenFileStack({ id: "ruby", label: "Ruby", intro }, { path: "reqio_token.rb", language: "ruby", code: tokenFile(context) });
 }

@@ -90,24 +90,14 @@ export function ReqioWidget({ token, debug = false }: { token?: string; debug?: 
 }
 
 export function widgetHtmlStack(context: SnippetContext): SnippetStack {
-  return {
-    id: "widget-html",
-    label: "Widget (HTML)",
-    intro:
-      "The widget tag for any site. On server-rendered pages, fill data-identity-token with the token your server minted; single-page apps call identifyWithReqio() after sign-in instead.",
-    files: [
-      { id: "tag", path: "index.html", language: "html", code: widgetTag(context) },
-      { id: "identify", path: "reqio-identify.js", language: "javascript", code: SPA_IDENTIFY },
-    ],
-  };
+  const intro = "The widget tag for any site. On server-rendered pages, fill data-identity-token with the token your server minted; single-page apps call identifyWithReqio() after sign-in instead.";
+  return { id: "widget-html", label: "Widget (HTML)", intro, files: [
+    { id: "tag", path: "index.html", language: "html", code: widgetTag(context) },
+    { id: "identify", path: "reqio-identify.js", language: "javascript", code: SPA_IDENTIFY },
+  ] };
 }
 
 export function widgetReactStack(context: SnippetContext): SnippetStack {
-  return {
-    id: "widget-jsx",
-    label: "Widget (React/JSX)",
-    intro:
-      "A React component that loads the widget and identifies the signed-in user: pass it the token your server minted, or let it fetch one from your GET /api/reqio-token route.",
-    files: [{ id: "component", path: "components/ReqioWidget.tsx", language: "tsx", code: reactComponent(context) }],
-  };
+  const intro = "A React component that loads the widget and identifies the signed-in user: pass it the token your server minted, or let it fetch one from your GET /api/reqio-token route.";
+  return { id: "widget-jsx", label: "Widget (React/JSX)", intro, files: [{ id: "component", path: "components/ReqioWidget.tsx", language: "tsx", code: reactComponent(context) }] };
 }
