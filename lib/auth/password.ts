@@ -1,3 +1,4 @@
+import { normalizePassword } from "@/lib/auth/password-policy";
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
 function scrypt(password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
@@ -14,7 +15,7 @@ const MAX_MEMORY = 256 * 1024 * 1024;
 /** Self-describing so the cost can be raised later without breaking existing hashes. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const hash = await scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, { ...PARAMS, maxmem: MAX_MEMORY });
+  const hash = await scrypt(normalizePassword(password), salt, KEY_LENGTH, { ...PARAMS, maxmem: MAX_MEMORY });
   return ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, salt.toString("base64url"), hash.toString("base64url")].join("$");
 }
 
@@ -22,7 +23,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, saltText, hashText] = stored.split("$");
   if (scheme !== "scrypt" || !saltText || !hashText) return false;
   const expected = Buffer.from(hashText, "base64url");
-  const actual = await scrypt(password.normalize("NFKC"), Buffer.from(saltText, "base64url"), expected.length, {
+  const actual = await scrypt(normalizePassword(password), Buffer.from(saltText, "base64url"), expected.length, {
     N: Number(n),
     r: Number(r),
     p: Number(p),

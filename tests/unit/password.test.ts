@@ -81,6 +81,20 @@ describe("passwordWeakness", () => {
     expect(passwordWeakness("a1b2c3d4e5".repeat(12) + "a1b2c3d4", email)).toBeNull();
   });
 
+  it("judges what is hashed: a full-width spelling of a blocklisted password is that password", () => {
+    expect(passwordWeakness("ｐａｓｓｗｏｒｄ１２３", email)).toBe("That password is on the list of most common passwords; choose another.");
+    expect(passwordWeakness("ＡＤＡ．ＬＯＶＥＬＡＣＥ-2024", email)).toBe("Don't use your email address in your password.");
+  });
+
+  it("counts characters as people see them: combining marks and emoji sequences are one character each", () => {
+    // 9 letters with a combining accent each: 18 code units, 9 characters.
+    expect(passwordWeakness("e\u0301a\u0301o\u0301u\u0301i\u0301e\u0300a\u0300o\u0300u\u0300", email)).toBe("Use at least 10 characters.");
+    // 9 family emoji (7 code points each) are 9 characters.
+    expect(passwordWeakness("👨‍👩‍👧‍👦👩‍👩‍👧‍👦👨‍👨‍👧‍👦👨‍👩‍👦👨‍👩‍👧👩‍👧‍👦👨‍👧‍👦👩‍👦‍👦👨‍👦‍👦", email)).toBe("Use at least 10 characters.");
+    // 128 accented characters are within the limit though they are 256 code units.
+    expect(passwordWeakness("a\u0301b\u0301c\u0301d\u0301".repeat(32), email)).toBeNull();
+  });
+
   it("ignores very short email local parts (under 4 chars) when checking for the email", () => {
     expect(passwordWeakness("bob-is-great-2024", "bob@example.com")).toBeNull();
     expect(passwordWeakness("bobby-is-great-2024", "bobby@example.com")).toBe("Don't use your email address in your password.");
