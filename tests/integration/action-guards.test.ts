@@ -5,27 +5,16 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { actingUser, buildWorld, type World } from "../helpers/authorization-world";
 import type { TestUser } from "../helpers/fixtures";
+import { callAs, type Caller } from "../helpers/request-mocks";
+import { db } from "@/lib/db";
+import { hashPassword } from "@/lib/auth/password";
+import { confirmPassword } from "@/lib/auth/reauth";
+import * as actions from "@/app/(dashboard)/projects/[projectId]/settings/identity/actions";
 
-const caller = vi.hoisted(() => ({ user: null as { id: string; email: string; name: string } | null, cookies: new Map<string, string>() }));
-
-vi.mock("@/lib/auth/session", async () => {
-  const { actorOf } = await import("../helpers/fixtures");
-  return { currentUser: async () => caller.user, actorFor: async (user: TestUser) => actorOf(user) };
-});
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "user-agent": "vitest" }),
-  cookies: async () => ({
-    get: (name: string) => (caller.cookies.has(name) ? { name, value: caller.cookies.get(name)! } : undefined),
-    set: (name: string, value: string) => void caller.cookies.set(name, value),
-    delete: (name: string) => void caller.cookies.delete(name),
-  }),
-}));
-
-const { db } = await import("@/lib/db");
-const { hashPassword } = await import("@/lib/auth/password");
-const { confirmPassword } = await import("@/lib/auth/reauth");
-const actions = await import("@/app/(dashboard)/projects/[projectId]/settings/identity/actions");
+const caller = vi.hoisted((): Caller => ({ user: null, cookies: new Map() }));
+vi.mock("@/lib/auth/session", async () => (await import("../helpers/request-mocks")).sessionMock(caller));
+vi.mock("next/cache", async () => (await import("../helpers/request-mocks")).cacheMock());
+vi.mock("next/headers", async () => (await import("../helpers/request-mocks")).headersMock(caller));
 
 const PASSWORD = "guard-test-password-2026";
 let passwordHash = "";
@@ -34,16 +23,8 @@ beforeAll(async () => {
 });
 
 type Result = { ok: boolean; error?: string; code?: string };
-async function call(action: (previous: null, form: FormData) => Promise<unknown>, user: TestUser | null, fields: Record<string, string>): Promise<Result> {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(fields)) form.set(key, value);
-  caller.user = user;
-  try {
-    return (await action(null, form)) as Result;
-  } finally {
-    caller.user = null;
-  }
-}
+const call = (action: (previous: null, form: FormData) => Promise<unknown>, user: TestUser | null, fields: Record<string, string>) =>
+  callAs<Result>(caller, action, user, fields);
 
 async function signedInWithPassword(world: World, who: "admin" | "member" | "owner" | "otherTeamOwner", confirmed: boolean): Promise<TestUser> {
   const user = actingUser(world, who)!;

@@ -10,37 +10,22 @@ import { roleMay } from "../fixtures/permission-table";
 import { ACTORS, actingUser, actorOf, buildWorld, OUTCOMES, type ActorName, type Outcome, type World } from "../helpers/authorization-world";
 import type { TestUser } from "../helpers/fixtures";
 import { discoverActions, discoverRouteHandlers } from "../helpers/app-modules";
+import { callAs, type Caller } from "../helpers/request-mocks";
+import { db } from "@/lib/db";
+import { deniedMessage, PROJECT_NOT_FOUND, TEAM_NOT_FOUND } from "@/lib/authz/access";
+import { hashPassword } from "@/lib/auth/password";
+import { confirmPassword } from "@/lib/auth/reauth";
+import { REAUTH_REQUIRED } from "@/lib/actions/failure-codes";
+import { guardOf } from "@/lib/actions/action-guard";
+import { SIGNED_OUT } from "@/lib/actions/guarded-actions";
+import { rotateIdentitySecret } from "@/lib/identity/secret-rotation";
+import { LAST_OWNER } from "@/lib/teams/messages";
+import { wrongEmailMessage } from "@/lib/invitations/messages";
 
-const caller = vi.hoisted(() => ({ user: null as { id: string; email: string; name: string } | null, cookies: new Map<string, string>() }));
-
-vi.mock("@/lib/auth/session", async () => {
-  const { redirect } = await import("next/navigation");
-  return {
-    currentUser: async () => caller.user,
-    requireUser: async () => caller.user ?? redirect("/sign-in"),
-    actorFor: async (user: TestUser) => actorOf(user),
-  };
-});
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "user-agent": "vitest", "x-forwarded-for": "203.0.113.9" }),
-  cookies: async () => ({
-    get: (name: string) => (caller.cookies.has(name) ? { name, value: caller.cookies.get(name)! } : undefined),
-    set: (name: string, value: string) => void caller.cookies.set(name, value),
-    delete: (name: string) => void caller.cookies.delete(name),
-  }),
-}));
-
-const { db } = await import("@/lib/db");
-const { deniedMessage, PROJECT_NOT_FOUND, TEAM_NOT_FOUND } = await import("@/lib/authz/access");
-const { hashPassword } = await import("@/lib/auth/password");
-const { confirmPassword } = await import("@/lib/auth/reauth");
-const { REAUTH_REQUIRED } = await import("@/lib/actions/failure-codes");
-const { guardOf } = await import("@/lib/actions/action-guard");
-const { SIGNED_OUT } = await import("@/lib/actions/guarded-actions");
-const { rotateIdentitySecret } = await import("@/lib/identity/secret-rotation");
-const { LAST_OWNER } = await import("@/lib/teams/messages");
-const { wrongEmailMessage } = await import("@/lib/invitations/messages");
+const caller = vi.hoisted((): Caller => ({ user: null, cookies: new Map() }));
+vi.mock("@/lib/auth/session", async () => (await import("../helpers/request-mocks")).sessionMock(caller));
+vi.mock("next/cache", async () => (await import("../helpers/request-mocks")).cacheMock());
+vi.mock("next/headers", async () => (await import("../helpers/request-mocks")).headersMock(caller, { "x-forwarded-for": "203.0.113.9" }));
 
 const PASSWORD = "matrix-password-2026";
 let passwordHash = "";
@@ -233,16 +218,10 @@ async function outcomeFor(name: string, row: ActionRow, actor: ActorName, confir
     await db.user.update({ where: { id: user.id }, data: { passwordHash } });
     if (confirmed) expect(await confirmPassword(user.id, PASSWORD)).toBe(true);
   }
-  const form = new FormData();
-  for (const [key, value] of Object.entries(await row.input(world, user))) form.set(key, value);
+  const fields = await row.input(world, user);
   const permission = "permission" in row.guard ? row.guard.permission : null;
   const refusal = user ? (row.refusal?.(world, user) ?? (permission ? deniedMessage(permission) : null)) : null;
-  caller.user = user;
-  try {
-    return await outcomeOf(() => actions.byName.get(name)!(null, form), refusal);
-  } finally {
-    caller.user = null;
-  }
+  return outcomeOf(() => callAs(caller, actions.byName.get(name)!, user, fields), refusal);
 }
 
 const actionRows = Object.entries(ACTIONS).filter(([name]) => actions.byName.has(name));

@@ -3,38 +3,23 @@
 // a password confirmed in the last 5 minutes. Plus the usage the dialogs show, from the real counters.
 // Mocked, as in the authorization matrix: only the session lookup, next/cache and the request's cookies.
 import { describe, expect, it, vi } from "vitest";
+import { callAs, type Caller } from "../helpers/request-mocks";
+import { db } from "@/lib/db";
+import { hashPassword } from "@/lib/auth/password";
+import { confirmPassword } from "@/lib/auth/reauth";
+import { createProject } from "@/lib/projects/projects";
+import { rotateIdentitySecret } from "@/lib/identity/secret-rotation";
+import { flushVerificationStats, recordVerification, BUCKET_MS } from "@/lib/identity/verification-recorder";
+import { projectIdentityUsage } from "@/lib/identity/secret-usage";
+import { identityLiveStatus } from "@/lib/identity/integration-status";
+import { expirePreviousSecretAction } from "@/app/(dashboard)/projects/[projectId]/settings/identity/actions";
+import { deleteProjectAction } from "@/app/(dashboard)/projects/[projectId]/settings/actions";
+import { createTeamWithOwner, type TestUser } from "../helpers/fixtures";
 
-const caller = vi.hoisted(() => ({ user: null as { id: string; email: string; name: string } | null, cookies: new Map<string, string>() }));
-
-vi.mock("@/lib/auth/session", async () => {
-  const { redirect } = await import("next/navigation");
-  return {
-    currentUser: async () => caller.user,
-    requireUser: async () => caller.user ?? redirect("/sign-in"),
-    actorFor: async (user: { id: string; email: string }) => ({ id: user.id, email: user.email, ip: "127.0.0.1", userAgent: "vitest" }),
-  };
-});
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "user-agent": "vitest" }),
-  cookies: async () => ({
-    get: (name: string) => (caller.cookies.has(name) ? { name, value: caller.cookies.get(name)! } : undefined),
-    set: (name: string, value: string) => void caller.cookies.set(name, value),
-    delete: (name: string) => void caller.cookies.delete(name),
-  }),
-}));
-
-const { db } = await import("@/lib/db");
-const { hashPassword } = await import("@/lib/auth/password");
-const { confirmPassword } = await import("@/lib/auth/reauth");
-const { createProject } = await import("@/lib/projects/projects");
-const { rotateIdentitySecret } = await import("@/lib/identity/secret-rotation");
-const { flushVerificationStats, recordVerification, BUCKET_MS } = await import("@/lib/identity/verification-recorder");
-const { projectIdentityUsage } = await import("@/lib/identity/secret-usage");
-const { identityLiveStatus } = await import("@/lib/identity/integration-status");
-const { expirePreviousSecretAction } = await import("@/app/(dashboard)/projects/[projectId]/settings/identity/actions");
-const { deleteProjectAction } = await import("@/app/(dashboard)/projects/[projectId]/settings/actions");
-const { createTeamWithOwner } = await import("../helpers/fixtures");
+const caller = vi.hoisted((): Caller => ({ user: null, cookies: new Map() }));
+vi.mock("@/lib/auth/session", async () => (await import("../helpers/request-mocks")).sessionMock(caller));
+vi.mock("next/cache", async () => (await import("../helpers/request-mocks")).cacheMock());
+vi.mock("next/headers", async () => (await import("../helpers/request-mocks")).headersMock(caller));
 
 const PASSWORD = "deliberate-password-2026";
 const MINUTE = 60_000;
@@ -51,16 +36,8 @@ async function projectInGrace(name: string) {
   return { owner, projectId: project.id, previousSecretId: currentSecretId! };
 }
 
-async function call(action: (previous: null, form: FormData) => Promise<unknown>, user: { id: string; email: string; name: string }, fields: Record<string, string>) {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(fields)) form.set(key, value);
-  caller.user = user;
-  try {
-    return (await action(null, form)) as { ok: boolean; error?: string; code?: string; fieldErrors?: Record<string, string> };
-  } finally {
-    caller.user = null;
-  }
-}
+const call = (action: (previous: null, form: FormData) => Promise<unknown>, user: TestUser, fields: Record<string, string>) =>
+  callAs<{ ok: boolean; error?: string; code?: string; fieldErrors?: Record<string, string> }>(caller, action, user, fields);
 
 const previousOf = async (projectId: string) => (await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { previousSecretId: true } })).previousSecretId;
 

@@ -1,19 +1,18 @@
 // The Identity page's live status: who may read it (the route's logic in lib/, no HTTP), what the JSON
 // holds, and that a previous secret past its expiresAt is reported gone by a read that writes nothing.
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import { createProject } from "@/lib/projects/projects";
+import { rotateIdentitySecret } from "@/lib/identity/secret-rotation";
+import { flushVerificationStats, recordVerification } from "@/lib/identity/verification-recorder";
+import { identityLiveStatus, liveStatusResponse } from "@/lib/identity/integration-status";
+import { PROJECT_NOT_FOUND } from "@/lib/authz/access";
+import { GET } from "@/app/api/v1/projects/[projectId]/integration-status/route";
+import { addMember, createTeamWithOwner, createUser } from "../helpers/fixtures";
 
 // Only the session lookup is mocked (who is calling the route handler); the database and checks are real.
 const caller = vi.hoisted(() => ({ user: null as { id: string; email: string; name: string } | null }));
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => caller.user }));
-
-const { db } = await import("@/lib/db");
-const { createProject } = await import("@/lib/projects/projects");
-const { rotateIdentitySecret } = await import("@/lib/identity/secret-rotation");
-const { flushVerificationStats, recordVerification } = await import("@/lib/identity/verification-recorder");
-const { identityLiveStatus, liveStatusResponse } = await import("@/lib/identity/integration-status");
-const { PROJECT_NOT_FOUND } = await import("@/lib/authz/access");
-const { GET } = await import("@/app/api/v1/projects/[projectId]/integration-status/route");
-const { addMember, createTeamWithOwner, createUser } = await import("../helpers/fixtures");
 
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 let ours: Awaited<ReturnType<typeof createTeamWithOwner>>;

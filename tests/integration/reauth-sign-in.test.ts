@@ -3,23 +3,16 @@
 // Mocked: only the request's headers/cookies store. The database, scrypt and the signing are real.
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { CookieJar } from "../helpers/request-mocks";
+import { db } from "@/lib/db";
+import { authorizeCredentials } from "@/lib/auth/auth-options";
+import { registerUser } from "@/lib/auth/credentials";
+import { hasRecentReauth } from "@/lib/auth/reauth";
+import { REAUTH_WINDOW_MS } from "@/lib/auth/reauth-token";
+import { bumpSessionVersion } from "@/lib/auth/session-version";
 
-type CookieOptions = { httpOnly?: boolean; sameSite?: string; maxAge?: number };
-const jar = vi.hoisted(() => new Map<string, { value: string; options: CookieOptions }>());
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "user-agent": "vitest" }),
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)!.value } : undefined),
-    set: (name: string, value: string, options: CookieOptions) => void jar.set(name, { value, options }),
-  }),
-}));
-
-const { db } = await import("@/lib/db");
-const { authorizeCredentials } = await import("@/lib/auth/auth-options");
-const { registerUser } = await import("@/lib/auth/credentials");
-const { hasRecentReauth } = await import("@/lib/auth/reauth");
-const { REAUTH_WINDOW_MS } = await import("@/lib/auth/reauth-token");
-const { bumpSessionVersion } = await import("@/lib/auth/session-version");
+const jar = vi.hoisted((): CookieJar => new Map());
+vi.mock("next/headers", async () => (await import("../helpers/request-mocks")).headersMock({ cookies: jar }));
 
 const PASSWORD = "sign-in-counts-2026";
 const request = { headers: {} };

@@ -1,20 +1,19 @@
 // JWT sessions can't be recalled, so currentUser() compares the token's sessionVersion with the
 // database on every request. next-auth's cookie decoding is mocked; the database check is real.
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import { currentUser } from "@/lib/auth/session";
+import { authOptions } from "@/lib/auth/auth-options";
+import { hashPassword } from "@/lib/auth/password";
+import { signOutEverywhere } from "@/lib/account/sessions";
+import { changePassword, WRONG_CURRENT_PASSWORD } from "@/lib/account/change-password";
+import { removeMember, changeMemberRole } from "@/lib/teams/membership";
+import { authorizeTeam } from "@/lib/authz/access";
+import { addMember, createTeamWithOwner, createUser } from "../helpers/fixtures";
 
 const jwt = vi.hoisted(() => ({ session: null as { user: { id: string; sessionVersion?: number } } | null }));
 vi.mock("next-auth", () => ({ getServerSession: async () => jwt.session }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "user-agent": "vitest" }) }));
-
-const { db } = await import("@/lib/db");
-const { currentUser } = await import("@/lib/auth/session");
-const { authOptions } = await import("@/lib/auth/auth-options");
-const { hashPassword } = await import("@/lib/auth/password");
-const { signOutEverywhere } = await import("@/lib/account/sessions");
-const { changePassword, WRONG_CURRENT_PASSWORD } = await import("@/lib/account/change-password");
-const { removeMember, changeMemberRole } = await import("@/lib/teams/membership");
-const { authorizeTeam } = await import("@/lib/authz/access");
-const { addMember, createTeamWithOwner, createUser } = await import("../helpers/fixtures");
 
 /** What the jwt callback stores at sign-in, as the session callback exposes it. */
 async function signInAs(user: { id: string; email: string; name: string }) {
