@@ -7,21 +7,10 @@ import {
   type InspectOptions,
   type TokenCheck,
   type TokenInspection,
-  type VerifierKey,
 } from "@/lib/identity/token-verifier";
-import { hmacKeyFromSecret } from "@/lib/identity/secret";
-import { TOKEN_CASES, claims, craft, docsToken, tokenOfSize, traits, type TokenCaseContext } from "@/tests/fixtures/token-cases";
+import { TOKEN_CASES, claims, craft, docsToken, tokenOfSize, traits } from "@/tests/fixtures/token-cases";
+import { AUDIENCE, CURRENT_KEY, ctx, NOW, OTHER_SECRET, PREVIOUS_KEY, PREVIOUS_SECRET, SECRET } from "@/tests/fixtures/verifier-keys";
 
-const SECRET = "rqio_sk_7hQ3nB9xK2mV5cR8tY1uW4pL6sD0fG3jZ9aE2iO5r";
-const PREVIOUS_SECRET = "rqio_sk_Pq1Rs2Tu3Vw4Xy5Za6Bc7De8Fg9Hi0Jk1Lm2No3Pq4R";
-const OTHER_SECRET = "rqio_sk_Lm0Nn1Oo2Pp3Qq4Rr5Ss6Tt7Uu8Vv9Ww0Xx1Yy2Zz3A";
-const AUDIENCE = "https://app.reqio.test/p/prj_8Hk2Lm4Np6Qr8St0Uv2Wx4";
-const NOW = 1_760_000_000;
-
-const CURRENT_KEY: VerifierKey = { id: "key_current", label: `current secret ••••${SECRET.slice(-4)}`, key: hmacKeyFromSecret(SECRET) };
-const PREVIOUS_KEY: VerifierKey = { id: "key_previous", label: `previous secret ••••${PREVIOUS_SECRET.slice(-4)}`, key: hmacKeyFromSecret(PREVIOUS_SECRET) };
-
-const ctx: TokenCaseContext = { secret: SECRET, audience: AUDIENCE, otherSecret: OTHER_SECRET, nowSeconds: NOW };
 const options: InspectOptions = { audience: AUDIENCE, keys: [CURRENT_KEY], now: () => NOW * 1000 };
 
 const REQUIRED_CHECKS = ["size", "format", "alg", "signature", "exp", "iat", "lifetime", "nbf", "aud", "sub", "email", "traits.plan", "traits.amount", "traits.interval"];

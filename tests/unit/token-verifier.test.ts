@@ -9,18 +9,9 @@ import {
   type VerifyResult,
 } from "@/lib/identity/token-verifier";
 import { hmacKeyFromSecret } from "@/lib/identity/secret";
-import { TOKEN_CASES, claims, craft, docsToken, traits, type TokenCaseContext } from "@/tests/fixtures/token-cases";
+import { TOKEN_CASES, claims, craft, docsToken, traits } from "@/tests/fixtures/token-cases";
+import { AUDIENCE, CURRENT_KEY, ctx, NOW, OTHER_SECRET, PREVIOUS_KEY, PREVIOUS_SECRET } from "@/tests/fixtures/verifier-keys";
 
-const SECRET = "rqio_sk_9Kq2LmX7pT4vR8sN1wZ6yB3cD5fG0hJ2kM4nP6qS";
-const PREVIOUS_SECRET = "rqio_sk_Ab3De5Gh7Jk9Mn1Pq3St5Vw7Yz9Bc1Ef3Hi5Kl7No9f";
-const OTHER_SECRET = "rqio_sk_Zz8Yy7Xx6Ww5Vv4Uu3Tt2Ss1Rr0Qq9Pp8Oo7Nn6Mm5L";
-const AUDIENCE = "https://app.reqio.test/p/prj_4fT9kQ2mX7pL1vR8sN3wZ6";
-const NOW = 1_750_000_000;
-
-const CURRENT_KEY: VerifierKey = { id: "key_current", label: "current secret ••••" + SECRET.slice(-4), key: hmacKeyFromSecret(SECRET) };
-const PREVIOUS_KEY: VerifierKey = { id: "key_previous", label: "previous secret ••••" + PREVIOUS_SECRET.slice(-4), key: hmacKeyFromSecret(PREVIOUS_SECRET) };
-
-const ctx: TokenCaseContext = { secret: SECRET, audience: AUDIENCE, otherSecret: OTHER_SECRET, nowSeconds: NOW };
 // 999 ms into the second: the verifier floors to whole seconds.
 const options: VerifyOptions = { audience: AUDIENCE, keys: [CURRENT_KEY], now: () => NOW * 1000 + 999 };
 
@@ -85,12 +76,12 @@ describe("messages name the claim", () => {
     ["aud other host", "aud", /the host differs: "evil\.example" instead of "app\.reqio\.test"/],
     ["aud http instead of https", "aud", "use https:// instead of http://"],
     ["aud other project", "aud", /^This token is for project "prj_\w+", not this one/],
-    ["expired 61 s ago", "exp", /^The token expired 61 seconds ago \(exp 1749999939 = 2025-06-\d\dT[\d:.]+Z\)/],
+    ["expired 61 s ago", "exp", /^The token expired 61 seconds ago \(exp 1759999939 = 2025-10-\d\dT[\d:.]+Z\)/],
     ["iat 120 s in the future", "iat", /^`iat` is 120 seconds in the future/],
     ["lifetime 3600 s", "exp", /lives 3600 seconds \(`exp` - `iat`\); the maximum is 300/],
     ["exp 1e309 (Infinity after JSON.parse)", "exp", /`exp` must be a whole number .*too large to represent/],
-    ["iat float", "iat", /`iat` must be a whole number of seconds .*\(got 1750000000\.5\): use Math\.floor\(Date\.now\(\) \/ 1000\)/],
-    ["exp as string", "exp", /`exp` .* not a string \(got "1750000300"\)/],
+    ["iat float", "iat", /`iat` must be a whole number of seconds .*\(got 1760000000\.5\): use Math\.floor\(Date\.now\(\) \/ 1000\)/],
+    ["exp as string", "exp", /`exp` .* not a string \(got "1760000300"\)/],
     ["sub 256 characters", "sub", "`sub` is 256 characters; the maximum is 255."],
     ["sub number", "sub", /`sub` must be a string .*String\(user\.id\)/],
     ["email 255 characters", "email", "`email` is 255 characters; the maximum is 254."],
