@@ -3,8 +3,8 @@ import { useState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
+import { TypeToConfirmField, useTypeToConfirm } from "@/components/ui/type-to-confirm";
 import { useReauthAction } from "@/components/identity/reauth";
 import { useLiveStatus } from "@/components/identity/live-status";
 import { UsageSummary } from "@/components/identity/usage-summary";
@@ -46,7 +46,7 @@ export function LivePreviousSecret(props: PanelProps) {
 /** "Previous secret ••••9f2c — stops working in 23 h 12 min — last used 3 min ago — 145 tokens in the last hour and 7 min". */
 export function PreviousSecretPanel({ projectId, projectName, previous, now, canExpire, expireAction }: PanelProps & { previous: PreviousSecretJson; now: Date }) {
   const [open, setOpen] = useState(false);
-  const [typed, setTyped] = useState("");
+  const confirm = useTypeToConfirm(projectName);
   const [result, dispatch, pending] = useReauthAction(expireAction, {
     success: () => setOpen(false),
     // Asked for the project's name: the dialog stays open for it.
@@ -87,17 +87,10 @@ export function PreviousSecretPanel({ projectId, projectName, previous, now, can
                     It verified a token {lastUsedAt ? formatRelativeTime(lastUsedAt, now) : "moments ago"}: some of your servers still sign with it,
                     and their users stop being identified the moment you confirm.
                   </p>
-                  <Field
-                    label={`Type "${projectName}" to confirm`}
-                    name="confirmation"
-                    autoComplete="off"
-                    value={typed}
-                    onChange={(event) => setTyped(event.target.value)}
-                    error={nameError}
-                  />
+                  <TypeToConfirmField confirm={confirm} error={nameError} />
                 </>
               )}
-              <DialogActions confirmLabel="Expire now" pendingLabel="Expiring…" pending={pending} variant="danger" disabled={askName && typed.trim() !== projectName} />
+              <DialogActions confirmLabel="Expire now" pendingLabel="Expiring…" pending={pending} variant="danger" disabled={askName && !confirm.confirmed} />
             </ActionForm>
           </DialogContent>
         </Dialog>

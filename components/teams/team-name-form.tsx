@@ -1,11 +1,8 @@
 "use client";
-import { useEffect } from "react";
-import { useRouter } from "next/navigation";
-import { ActionForm, useActionForm } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { NameForm } from "@/components/ui/name-form";
 import type { FormAction } from "@/lib/actions/form-action";
-import { fieldError } from "@/lib/result";
+
+const newTeamPage = (data: { teamId: string } | { name: string }) => ("teamId" in data ? `/teams/${data.teamId}` : null);
 
 /** Create (no teamId: goes to the new team) or rename (teamId set: stays; the toast says so). */
 export function TeamNameForm<T extends { teamId: string } | { name: string }>({ action, teamId, currentName, maxLength, submitLabel, pendingLabel }: {
@@ -16,26 +13,6 @@ export function TeamNameForm<T extends { teamId: string } | { name: string }>({ 
   submitLabel: string;
   pendingLabel: string;
 }) {
-  const router = useRouter();
-  const [result, dispatch, pending] = useActionForm(action);
-  useEffect(() => {
-    if (result?.ok && "teamId" in result.data) router.push(`/teams/${result.data.teamId}`);
-  }, [result, router]);
-
-  return (
-    <ActionForm dispatch={dispatch} className="flex flex-col gap-3">
-      {teamId && <input type="hidden" name="teamId" value={teamId} />}
-      <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
-        <Field
-          label="Team name"
-          name="name"
-          className="flex-1"
-          defaultValue={currentName}
-          hint={`Up to ${maxLength} characters.`}
-          error={fieldError(result, "name", { orFormError: true })}
-        />
-        <Button type="submit" disabled={pending} className="sm:mt-6">{pending ? pendingLabel : submitLabel}</Button>
-      </div>
-    </ActionForm>
-  );
+  const hidden: Record<string, string> = teamId ? { teamId } : {};
+  return <NameForm action={action} hidden={hidden} label="Team name" defaultValue={currentName} maxLength={maxLength} submitLabel={submitLabel} pendingLabel={pendingLabel} goTo={newTeamPage} />;
 }

@@ -1,9 +1,9 @@
 "use client";
-import { useActionState, useState, type ReactNode } from "react";
+import { useActionState, type ReactNode } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
+import { TypeToConfirmField, useTypeToConfirm } from "@/components/ui/type-to-confirm";
 import { fieldError, type ActionResult } from "@/lib/result";
 import type { FormAction } from "@/lib/actions/form-action";
 
@@ -23,7 +23,7 @@ export function ConfirmByTypingDialog({ action, fields, name, triggerLabel, titl
   /** Takes a failure the page handles itself (the password prompt, which calls `retry` once confirmed). */
   intercept?: (result: ActionResult<unknown>, retry: () => void) => boolean;
 }) {
-  const [typed, setTyped] = useState("");
+  const confirm = useTypeToConfirm(name);
   const [result, dispatch, pending] = useActionState<ActionResult<unknown> | null, FormData>(async (previous, formData) => {
     const outcome = await action(previous, formData);
     return intercept?.(outcome, () => dispatch(formData)) ? null : outcome;
@@ -37,15 +37,8 @@ export function ConfirmByTypingDialog({ action, fields, name, triggerLabel, titl
         <ActionForm dispatch={dispatch} className="flex flex-col gap-4">
           {Object.entries(fields).map(([key, value]) => <input key={key} type="hidden" name={key} value={value} />)}
           {children}
-          <Field
-            label={`Type "${name}" to confirm`}
-            name="confirmation"
-            autoComplete="off"
-            value={typed}
-            onChange={(event) => setTyped(event.target.value)}
-            error={fieldError(result, "confirmation", { orFormError: true })}
-          />
-          <DialogActions confirmLabel={confirmLabel} pendingLabel={pendingLabel} pending={pending} variant="danger" disabled={typed.trim() !== name} />
+          <TypeToConfirmField confirm={confirm} error={fieldError(result, "confirmation", { orFormError: true })} />
+          <DialogActions confirmLabel={confirmLabel} pendingLabel={pendingLabel} pending={pending} variant="danger" disabled={!confirm.confirmed} />
         </ActionForm>
       </DialogContent>
     </Dialog>
