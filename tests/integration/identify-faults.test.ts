@@ -4,7 +4,6 @@
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { SignJWT } from "jose";
 import { identifyUrl, request, startIdentifyServer, testPort, type RunningServer } from "../helpers/identify-server";
 import { startLoad, type LoadRecord } from "../helpers/identify-load";
 import { throwawayPostgres, throwawayRedis } from "../helpers/throwaway-services";
@@ -22,20 +21,9 @@ type Project = { id: string; token: string };
 let warm: Project;
 
 async function createProjectWithToken(label: string): Promise<Project> {
-  const { createProject } = await import("@/lib/projects/projects");
-  const { decryptCurrentSecret } = await import("@/lib/identity/secret-store");
-  const { createTeamWithOwner } = await import("../helpers/fixtures");
-  const owner = await createTeamWithOwner(label);
-  const { id } = await createProject({ teamId: owner.team.id, name: label, actor: owner.actor });
-  const { secret } = await decryptCurrentSecret(id);
-  const now = Math.floor(Date.now() / 1000);
-  const token = await new SignJWT({ sub: `${label}_user` })
-    .setProtectedHeader({ alg: "HS256" })
-    .setAudience(`${APP_URL}/p/${id}`)
-    .setIssuedAt(now)
-    .setExpirationTime(now + 300)
-    .sign(new TextEncoder().encode(secret));
-  return { id, token };
+  const { projectWithToken } = await import("../helpers/identify-tokens");
+  const project = await projectWithToken(label, APP_URL);
+  return { id: project.id, token: await project.mint(`${label}_user`) };
 }
 
 const post = (server: RunningServer, project: Project, from = "127.0.5.9") => request(identifyUrl(server, project.id), { body: JSON.stringify({ token: project.token }), from, timeoutMs: 5_000 });

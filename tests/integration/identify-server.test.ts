@@ -1,32 +1,13 @@
 // The identify endpoint as served by the real server entry (identify-only mode) on this file's
 // database: contract, client addresses, budgets, and a SIGTERM under load.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SignJWT } from "jose";
 import { db } from "@/lib/db";
-import { createProject } from "@/lib/projects/projects";
-import { decryptCurrentSecret } from "@/lib/identity/secret-store";
-import { createTeamWithOwner } from "../helpers/fixtures";
 import { identifyUrl, request, startIdentifyServer, testPort, type RunningServer } from "../helpers/identify-server";
 import { startLoad } from "../helpers/identify-load";
+import { projectWithToken } from "../helpers/identify-tokens";
 
 const APP_URL = "http://localhost:3000";
 const LIMITS = { REQIO_IDENTIFY_LIMIT_PER_IP: "40", REQIO_IDENTIFY_FAILURES_PER_IP: "30", REQIO_IDENTIFY_LIMIT_PER_PROJECT: "60", APP_URL };
-
-async function projectWithToken(label: string) {
-  const owner = await createTeamWithOwner(label);
-  const { id } = await createProject({ teamId: owner.team.id, name: label, actor: owner.actor });
-  const { secret } = await decryptCurrentSecret(id);
-  const mint = (sub = "user_1") => {
-    const now = Math.floor(Date.now() / 1000);
-    return new SignJWT({ sub, email: `${sub}@example.com` })
-      .setProtectedHeader({ alg: "HS256" })
-      .setAudience(`${APP_URL}/p/${id}`)
-      .setIssuedAt(now)
-      .setExpirationTime(now + 300)
-      .sign(new TextEncoder().encode(secret));
-  };
-  return { id, mint };
-}
 
 const post = (server: RunningServer, projectId: string, token: string, from: string, headers?: Record<string, string>) =>
   request(identifyUrl(server, projectId), { body: JSON.stringify({ token }), from, headers });
@@ -41,7 +22,7 @@ afterAll(async () => {
 
 describe("identify on the node:http server", () => {
   it("answers a valid token, the preflight, a wrong method and a malformed path without a 5xx", async () => {
-    const project = await projectWithToken("contract");
+    const project = await projectWithToken("contract", APP_URL);
     const ok = await post(server, project.id, await project.mint(), "127.0.0.2");
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual({ ok: true, user: { id: "user_1", email: "user_1@example.com", plan: null, interval: null, mrrCents: null } });
@@ -86,7 +67,7 @@ describe("identify on the node:http server", () => {
   });
 
   it("a junk flood on a project from many clients leaves its valid tokens at 200", async () => {
-    const project = await projectWithToken("flood");
+    const project = await projectWithToken("flood", APP_URL);
     // 20 clients × 35 junk posts (past their failure budget of 30): far past the project's budget of 60 had junk been charged to it.
     for (let client = 10; client < 30; client++) {
       await Promise.all(Array.from({ length: 35 }, () => post(server, project.id, "junk.junk.junk", `127.0.1.${client}`)));
@@ -101,7 +82,7 @@ describe("identify on the node:http server", () => {
   });
 
   it("the project's budget is spent by tokens that verify", async () => {
-    const project = await projectWithToken("budget");
+    const project = await projectWithToken("budget", APP_URL);
     const token = await project.mint();
     const statuses = await Promise.all(Array.from({ length: 70 }, (_, i) => post(server, project.id, token, `127.0.3.${i}`).then((a) => a.status)));
     expect(statuses.filter((status) => status === 200)).toHaveLength(60);
@@ -118,7 +99,7 @@ describe("graceful shutdown", () => {
   });
 
   it("SIGTERM under load: in-flight requests finish, the process exits 0, and every accepted verification is counted", async () => {
-    const project = await projectWithToken("sigterm");
+    const project = await projectWithToken("sigterm", APP_URL);
     const victim = await startIdentifyServer(testPort(2), { ...LIMITS, REQIO_IDENTIFY_LIMIT_PER_IP: "100000", REQIO_IDENTIFY_LIMIT_PER_PROJECT: "100000" });
     const load = startLoad([{ url: identifyUrl(victim, project.id), body: JSON.stringify({ token: await project.mint() }) }], { concurrency: 20, from: "127.0.4.1" });
     await load.answered(300);

@@ -1,0 +1,23 @@
+// A project with its real secret and tokens signed with it the docs' way (jose), for the tests that post
+// to a running identify server. Import after integration-setup.ts has chosen the test's database.
+import { SignJWT } from "jose";
+import { createProject } from "@/lib/projects/projects";
+import { decryptCurrentSecret } from "@/lib/identity/secret-store";
+import { createTeamWithOwner } from "./fixtures";
+
+export async function projectWithToken(label: string, appUrl: string): Promise<{ id: string; mint: (sub?: string) => Promise<string> }> {
+  const owner = await createTeamWithOwner(label);
+  const { id } = await createProject({ teamId: owner.team.id, name: label, actor: owner.actor });
+  const { secret } = await decryptCurrentSecret(id);
+  /** A token for `sub` (with an email), issued now and valid for 300 s. */
+  const mint = (sub = "user_1") => {
+    const now = Math.floor(Date.now() / 1000);
+    return new SignJWT({ sub, email: `${sub}@example.com` })
+      .setProtectedHeader({ alg: "HS256" })
+      .setAudience(`${appUrl}/p/${id}`)
+      .setIssuedAt(now)
+      .setExpirationTime(now + 300)
+      .sign(new TextEncoder().encode(secret));
+  };
+  return { id, mint };
+}
