@@ -1,19 +1,12 @@
 // Invite links: hashed at rest, single use, 7-day expiry (clock injected), for one address only.
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createInvitation, INVITE_TTL_MS, listPendingInvitations, revokeInvitation } from "@/lib/invitations/invitations";
+import { createInvitation, INVITE_TTL_MS, INVITES_PER_TEAM_PER_DAY, listPendingInvitations, revokeInvitation, TOO_MANY_INVITES } from "@/lib/invitations/invitations";
+import { changeMemberRole, leaveTeam, removeMember } from "@/lib/teams/membership";
 import { acceptInvitation, findInviteLink } from "@/lib/invitations/accept-invitation";
 import { hashInviteToken } from "@/lib/invitations/invite-token";
 import { setInviteMailer, type InviteMessage } from "@/lib/invitations/invite-mailer";
-import {
-  CANNOT_INVITE_ROLE,
-  INVITATION_NOT_FOUND,
-  INVITE_EXPIRED,
-  INVITE_NOT_FOUND,
-  INVITE_REVOKED,
-  INVITE_USED,
-  wrongEmailMessage,
-} from "@/lib/invitations/messages";
+import * as messages from "@/lib/invitations/messages";
 import { actorOf, addMember, createTeamWithOwner, createUser } from "../helpers/fixtures";
 
 const T0 = new Date("2026-11-24T10:00:00Z");
@@ -64,7 +57,7 @@ describe("createInvitation", () => {
     });
     // Admins may invite admins and members; nobody is invited straight in as owner.
     await expect(createInvitation({ ...base, actor: actorOf(admin), email: "x@example.com", role: "owner", actorRole: "admin" })).rejects.toMatchObject({
-      message: CANNOT_INVITE_ROLE,
+      message: messages.CANNOT_INVITE_ROLE,
       field: "role",
     });
     await expect(createInvitation({ ...base, email: "x@example.com", role: "owner", actorRole: "owner" })).rejects.toMatchObject({ field: "role" });
@@ -93,7 +86,7 @@ describe("acceptInvitation", () => {
     expect(membership.role).toBe("admin");
     expect(await db.auditEvent.count({ where: { teamId: owner.team.id, action: "invitation.accepted" } })).toBe(1);
     // Reuse: the same link a second time, and by someone else, is refused.
-    await expect(acceptInvitation({ token, user, actor: actorOf(invitee), now: T0 })).rejects.toThrow(INVITE_USED);
+    await expect(acceptInvitation({ token, user, actor: actorOf(invitee), now: T0 })).rejects.toThrow(messages.INVITE_USED);
     expect((await findInviteLink(token))?.status).toBe("used");
   });
 
@@ -114,7 +107,7 @@ describe("acceptInvitation", () => {
     const atExpiry = new Date(T0.getTime() + INVITE_TTL_MS);
     expect((await findInviteLink(token, justBefore))?.status).toBe("valid");
     expect((await findInviteLink(token, atExpiry))?.status).toBe("expired");
-    await expect(acceptInvitation({ token, user, actor: actorOf(invitee), now: atExpiry })).rejects.toThrow(INVITE_EXPIRED);
+    await expect(acceptInvitation({ token, user, actor: actorOf(invitee), now: atExpiry })).rejects.toThrow(messages.INVITE_EXPIRED);
     await acceptInvitation({ token, user, actor: actorOf(invitee), now: justBefore });
   });
 
@@ -123,13 +116,13 @@ describe("acceptInvitation", () => {
     const stranger = await createUser("stranger");
     const { owner, created, token } = await invite(invitee.email);
     await expect(acceptInvitation({ token, user: stranger, actor: actorOf(stranger), now: T0 })).rejects.toThrow(
-      wrongEmailMessage(invitee.email, stranger.email),
+      messages.wrongEmailMessage(invitee.email, stranger.email),
     );
     expect((await findInviteLink(token, T0))?.status).toBe("valid"); // a wrong-address attempt doesn't use it up
     await revokeInvitation({ teamId: owner.team.id, invitationId: created.invitationId, actor: owner.actor });
-    await expect(acceptInvitation({ token, user: invitee, actor: actorOf(invitee), now: T0 })).rejects.toThrow(INVITE_REVOKED);
-    await expect(acceptInvitation({ token: "A".repeat(43), user: invitee, actor: actorOf(invitee) })).rejects.toThrow(INVITE_NOT_FOUND);
-    await expect(acceptInvitation({ token: "../../etc", user: invitee, actor: actorOf(invitee) })).rejects.toThrow(INVITE_NOT_FOUND);
+    await expect(acceptInvitation({ token, user: invitee, actor: actorOf(invitee), now: T0 })).rejects.toThrow(messages.INVITE_REVOKED);
+    await expect(acceptInvitation({ token: "A".repeat(43), user: invitee, actor: actorOf(invitee) })).rejects.toThrow(messages.INVITE_NOT_FOUND);
+    await expect(acceptInvitation({ token: "../../etc", user: invitee, actor: actorOf(invitee) })).rejects.toThrow(messages.INVITE_NOT_FOUND);
     expect(await findInviteLink("nope")).toBeNull();
   });
 });
@@ -140,8 +133,61 @@ describe("revokeInvitation", () => {
     const attacker = await createTeamWithOwner("attacker");
     await expect(
       revokeInvitation({ teamId: attacker.team.id, invitationId: created.invitationId, actor: attacker.actor }),
-    ).rejects.toThrow(INVITATION_NOT_FOUND);
+    ).rejects.toThrow(messages.INVITATION_NOT_FOUND);
     // At the invitation's own clock: without it the check expired with the calendar (T0 + 7 days).
     expect((await findInviteLink(token, T0))?.status).toBe("valid");
+  });
+});
+
+describe("invites keep only the authority their sender still has", () => {
+  async function teamWithAdminInvites() {
+    const owner = await createTeamWithOwner("owner");
+    const admin = await createUser("admin");
+    await addMember(owner.team.id, admin.id, "admin");
+    const sent = await createInvitation({ teamId: owner.team.id, email: `cfo-${admin.id}@victim-corp.example`, role: "admin", actorRole: "admin", actor: actorOf(admin) });
+    const ownInvite = await createInvitation({ teamId: owner.team.id, email: `dev-${admin.id}@victim-corp.example`, role: "member", actorRole: "owner", actor: owner.actor });
+    return { owner, admin, token: tokenOf(sent.link), ownerToken: tokenOf(ownInvite.link) };
+  }
+
+  it.each([
+    ["removed", (w: Awaited<ReturnType<typeof teamWithAdminInvites>>) => removeMember({ teamId: w.owner.team.id, targetUserId: w.admin.id, actor: w.owner.actor })],
+    ["demoted to member", (w: Awaited<ReturnType<typeof teamWithAdminInvites>>) =>
+      changeMemberRole({ teamId: w.owner.team.id, targetUserId: w.admin.id, newRole: "member", expectedRole: "admin", actor: w.owner.actor })],
+    ["leaving", (w: Awaited<ReturnType<typeof teamWithAdminInvites>>) => leaveTeam({ teamId: w.owner.team.id, actor: actorOf(w.admin) })],
+  ])("an admin's pending invites are revoked when they are %s; others' stay valid", async (_how, change) => {
+    const world = await teamWithAdminInvites();
+    await change(world);
+    expect((await findInviteLink(world.token))?.status).toBe("revoked");
+    expect((await findInviteLink(world.ownerToken))?.status).toBe("valid");
+    const events = await db.auditEvent.findMany({ where: { teamId: world.owner.team.id, action: "invitation.revoked" }, select: { details: true } });
+    expect(events.map((event) => JSON.parse(event.details).reason)).toEqual(["sender_can_no_longer_invite"]);
+  });
+
+  it("a removed admin can't rejoin through an invite they made for another address", async () => {
+    const world = await teamWithAdminInvites();
+    await removeMember({ teamId: world.owner.team.id, targetUserId: world.admin.id, actor: world.owner.actor });
+    const accomplice = await db.user.create({ data: { email: `cfo-${world.admin.id}@victim-corp.example`, name: "cfo", passwordHash: "unused" }, select: { id: true, email: true, name: true } });
+    await expect(acceptInvitation({ token: world.token, user: accomplice, actor: actorOf(accomplice) })).rejects.toThrow(messages.INVITE_REVOKED);
+  });
+
+  it("an admin promoted to owner keeps their invites", async () => {
+    const world = await teamWithAdminInvites();
+    await changeMemberRole({ teamId: world.owner.team.id, targetUserId: world.admin.id, newRole: "owner", expectedRole: "admin", actor: world.owner.actor });
+    expect((await findInviteLink(world.token))?.status).toBe("valid");
+  });
+});
+
+describe("the daily invite cap", () => {
+  it(`refuses the ${INVITES_PER_TEAM_PER_DAY + 1}st invite of a team within 24 hours, and allows it again after`, async () => {
+    const owner = await createTeamWithOwner("busy");
+    setInviteMailer(null);
+    const send = (i: number, now: Date) =>
+      createInvitation({ teamId: owner.team.id, email: `person-${i}@example.com`, role: "member", actorRole: "owner", actor: owner.actor, now });
+    for (let i = 0; i < INVITES_PER_TEAM_PER_DAY; i++) await send(i, T0);
+    await expect(send(INVITES_PER_TEAM_PER_DAY, new Date(T0.getTime() + 60_000))).rejects.toThrow(TOO_MANY_INVITES);
+    // Another team's budget is its own.
+    const other = await createTeamWithOwner("other");
+    await expect(createInvitation({ teamId: other.team.id, email: "x@example.com", role: "member", actorRole: "owner", actor: other.actor, now: T0 })).resolves.toBeDefined();
+    await expect(send(INVITES_PER_TEAM_PER_DAY, new Date(T0.getTime() + 24 * 60 * 60 * 1000 + 1))).resolves.toBeDefined();
   });
 });
