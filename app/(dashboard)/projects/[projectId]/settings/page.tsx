@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireProjectPage } from "@/lib/authz/page-access";
 import { can } from "@/lib/authz/policy";
 import { PROJECT_NAME_MAX } from "@/lib/projects/project-name";
-import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
+import { ProjectSettingsBreadcrumbs } from "@/components/projects/project-settings-breadcrumbs";
 import { ProjectSettingsNav } from "@/components/projects/project-settings-nav";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -24,14 +24,7 @@ export default async function ProjectGeneralSettingsPage({ params }: { params: P
 
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { label: team.name, href: `/teams/${team.id}` },
-          { label: project.name, href: `/projects/${project.id}/settings/identity` },
-          { label: "Settings" },
-          { label: "General" },
-        ]}
-      />
+      <ProjectSettingsBreadcrumbs team={team} project={project} page="General" />
       <h1 className="text-2xl font-semibold">General</h1>
       <ProjectSettingsNav projectId={project.id} showAuditLog={can(role, "audit:view")} />
       <Card id="project-id" title="Project ID" description="Public: it appears in your widget tag and token audience.">

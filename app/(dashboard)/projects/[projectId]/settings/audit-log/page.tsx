@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { requireProjectPage } from "@/lib/authz/page-access";
 import { loadAuditLog } from "@/lib/audit/audit-log-page";
-import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
+import { ProjectSettingsBreadcrumbs } from "@/components/projects/project-settings-breadcrumbs";
 import { ProjectSettingsNav } from "@/components/projects/project-settings-nav";
 import { AuditLogView } from "@/components/audit/audit-log-view";
 
@@ -18,14 +18,7 @@ export default async function ProjectAuditLogPage({ params, searchParams }: Prop
 
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { label: team.name, href: `/teams/${team.id}` },
-          { label: project.name, href: `/projects/${project.id}/settings/identity` },
-          { label: "Settings", href: `/projects/${project.id}/settings` },
-          { label: "Audit log" },
-        ]}
-      />
+      <ProjectSettingsBreadcrumbs team={team} project={project} page="Audit log" />
       <h1 className="text-2xl font-semibold">Audit log</h1>
       <ProjectSettingsNav projectId={project.id} showAuditLog />
       <AuditLogView basePath={basePath} scope="project" {...log} />

@@ -7,7 +7,7 @@ import { currentSecretChange, highlightedSnippets } from "@/lib/identity/identit
 import { STACK_CHOICE_COOKIE } from "@/lib/identity/snippets/stack-choice";
 import { projectAudience } from "@/lib/identity/audience";
 import { formatRelativeTime } from "@/lib/format-time";
-import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
+import { ProjectSettingsBreadcrumbs } from "@/components/projects/project-settings-breadcrumbs";
 import { ProjectSettingsNav } from "@/components/projects/project-settings-nav";
 import { Card } from "@/components/ui/card";
 import { InPageNav } from "@/components/ui/in-page-nav";
@@ -56,14 +56,7 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
     <RevealedSecretProvider>
       <ReauthProvider projectId={project.id} confirmAction={confirmPasswordAction}>
       <LiveStatusProvider key={project.id} projectId={project.id} initial={live}>
-      <Breadcrumbs
-        items={[
-          { label: team.name, href: `/teams/${team.id}` },
-          { label: project.name, href: `/projects/${project.id}/settings/identity` },
-          { label: "Settings", href: `/projects/${project.id}/settings` },
-          { label: "Identity" },
-        ]}
-      />
+      <ProjectSettingsBreadcrumbs team={team} project={project} page="Identity" />
       <div>
         <h1 className="text-2xl font-semibold">Identity verification</h1>
         <p className="mt-1 text-sm text-muted">
