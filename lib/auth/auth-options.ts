@@ -6,6 +6,7 @@ import { authenticateWithPassword } from "@/lib/auth/credentials";
 import { rememberPasswordProof } from "@/lib/auth/reauth";
 import { clientAddressFromHeaders } from "@/lib/http/client-address";
 import { UserFacingError } from "@/lib/result";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
 const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
@@ -47,6 +48,8 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // next-auth's own redirects (sign-out's callbackUrl) follow the same rule as the sign-in page's.
+      redirect: ({ url, baseUrl }) => `${baseUrl}${safeCallbackUrl(url, baseUrl)}`,
       // Only at sign-in (`user` is set): later refreshes keep the version the session started with,
       // so a revoked session can't pick up the new one.
       jwt({ token, user }) {

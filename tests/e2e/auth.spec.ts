@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { specClients } from "./addresses";
 import { PASSWORD, signIn, signUp, uniqueEmail } from "./helpers";
+import { openRedirectPayloads } from "../fixtures/open-redirect-payloads";
 
 const clients = specClients("auth");
 // Everything this spec sends without an address of its own comes from its client 1, not the suite's loopback.
@@ -78,4 +79,42 @@ test("without JavaScript, submitting the sign-in or sign-up form never puts the 
     expect(page.url()).not.toContain("password=");
   }
   await context.close();
+});
+
+test("a crafted callbackUrl never leaves the app: every open-redirect payload lands on the dashboard, none is a 5xx", async ({ page, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  const serverErrors: string[] = [];
+  page.on("response", (response) => {
+    if (response.status() >= 500) serverErrors.push(`${response.status()} ${response.url()}`);
+  });
+  const dashboard = (url: string) => new URL(url).origin === origin && /^\/teams\/[^/]+$/.test(new URL(url).pathname);
+
+  // Signed in, the sign-in page sends a visitor straight on to callbackUrl: the shape a phishing link takes.
+  const email = await signUp(page, "Redirect");
+  for (const payload of openRedirectPayloads(origin)) {
+    await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(payload)}`);
+    expect(dashboard(page.url()), `${JSON.stringify(payload)} landed on ${page.url()}`).toBe(true);
+  }
+
+  // Signing in through the form follows the same rule (the client router pushes what the page allowed).
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  const signInHere = async () => {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+  };
+  for (const payload of ["/\\evil.example", "/.//evil.example", `${origin}@evil.example`]) {
+    await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(payload)}`);
+    await signInHere();
+    await expect(page).toHaveURL(/\/teams\/[^/]+$/);
+    expect(new URL(page.url()).origin).toBe(origin);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+  }
+  // An invite link's own callbackUrl still works.
+  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent("/account")}`);
+  await signInHere();
+  await expect(page).toHaveURL(/\/account$/);
+  expect(serverErrors).toEqual([]);
 });

@@ -4,11 +4,12 @@ import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/session";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { serverConfig } from "@/lib/config/server-config";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const next = safeCallbackUrl((await searchParams).callbackUrl);
+  const next = safeCallbackUrl((await searchParams).callbackUrl, serverConfig().appUrl);
   if (await currentUser()) redirect(next);
   return (
     <>

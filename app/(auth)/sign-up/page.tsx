@@ -5,6 +5,7 @@ import { currentUser } from "@/lib/auth/session";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { serverConfig } from "@/lib/config/server-config";
 import { signUpAction } from "./actions";
 
 export const metadata: Metadata = { title: "Create your account" };
@@ -14,7 +15,7 @@ type Props = { searchParams: Promise<{ callbackUrl?: string; email?: string }> }
 /** From an invite link: `?callbackUrl=/invite/…&email=…` prefills the invited address and returns there. */
 export default async function SignUpPage({ searchParams }: Props) {
   const { callbackUrl, email } = await searchParams;
-  const next = safeCallbackUrl(callbackUrl);
+  const next = safeCallbackUrl(callbackUrl, serverConfig().appUrl);
   if (await currentUser()) redirect(next);
   return (
     <>
