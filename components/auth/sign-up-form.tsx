@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { fieldError, hasFieldErrors, type ActionResult } from "@/lib/result";
 import type { FormAction } from "@/lib/actions/form-action";
+import { PERSON_NAME_MAX } from "@/lib/validation/person-name";
 
 type SignUp = FormAction<null>;
 
@@ -36,7 +37,7 @@ export function SignUpForm({ action, passwordMinLength, callbackUrl = "/", defau
 
   return (
     <ActionForm dispatch={dispatch} className="flex flex-col gap-4">
-      <Field label="Your name" name="name" autoComplete="name" required maxLength={80} error={fieldError(result, "name")} />
+      <Field label="Your name" name="name" autoComplete="name" required maxLength={PERSON_NAME_MAX} error={fieldError(result, "name")} />
       <Field label="Work email" name="email" type="email" autoComplete="email" required defaultValue={defaultEmail} error={fieldError(result, "email")} />
       <Field
         label="Password"

@@ -5,6 +5,7 @@ import { passwordWeakness } from "@/lib/auth/password-policy";
 import { createRateLimiter, formatRetryAfter, limitFromEnv } from "@/lib/http/rate-limit";
 import { UserFacingError } from "@/lib/result";
 import { normalizeEmail } from "@/lib/validation/email-address";
+import { firstTeamName } from "@/lib/teams/team-name";
 
 export const WRONG_CREDENTIALS = "Wrong email or password.";
 
@@ -47,7 +48,7 @@ export async function registerUser(input: { name: string; email: string; passwor
   try {
     return await db.$transaction(async (tx) => {
       const user = await tx.user.create({ data: { email, name: input.name, passwordHash }, select: { id: true, email: true } });
-      const team = await tx.team.create({ data: { name: `${input.name}'s team` }, select: { id: true } });
+      const team = await tx.team.create({ data: { name: firstTeamName(input.name) }, select: { id: true } });
       await tx.membership.create({ data: { userId: user.id, teamId: team.id, role: "owner" } });
       return { userId: user.id, teamId: team.id };
     });

@@ -9,11 +9,13 @@ export type InviteMessage = { to: string; teamName: string; invitedBy: string; r
 /** Anything that can deliver an invite email: SMTP in production, a recording one in some tests. */
 export type InviteMailer = { readonly name: string; send(message: InviteMessage): Promise<void> };
 
+/** What people chose (the team's name, the inviter's address) is quoted, so it never reads as Reqio's own words. */
 export function inviteEmailText(message: InviteMessage): { subject: string; text: string } {
+  const team = JSON.stringify(message.teamName);
   return {
-    subject: `${message.invitedBy} invited you to ${message.teamName} on Reqio`,
+    subject: `Invitation to join the team ${team} on Reqio`,
     text: [
-      `${message.invitedBy} invited you to join ${message.teamName} on Reqio as ${message.role === "admin" ? "an admin" : "a member"}.`,
+      `${JSON.stringify(message.invitedBy)} invited you to join the team ${team} on Reqio as ${message.role === "admin" ? "an admin" : "a member"}.`,
       "",
       `Accept: ${message.link}`,
       "",

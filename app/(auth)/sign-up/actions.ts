@@ -4,9 +4,10 @@ import { publicAction } from "@/lib/actions/guarded-actions";
 import { registerUser } from "@/lib/auth/credentials";
 import { requestContext } from "@/lib/http/request-context";
 import { success } from "@/lib/result";
+import { personNameSchema } from "@/lib/validation/person-name";
 
 const SignUpInput = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(80, "Use at most 80 characters for your name."),
+  name: personNameSchema,
   email: z.string().trim().max(254, "That email address is too long.").pipe(z.email("Enter a valid email address.")),
   password: z.string().min(1, "Choose a password."),
 });
