@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type DbTransaction } from "@/lib/db";
 import type { Role } from "@/lib/authz/roles";
 import { normalizeEmail } from "@/lib/validation/email-address";
 import { recordAuditEvent, type Actor } from "@/lib/audit/audit-log";
@@ -27,6 +27,24 @@ export function inviteLink(token: string): string {
  * Creates a single-use invite and returns its link: the only time the token exists outside the
  * hash. Inviting the same address again replaces (revokes) the earlier pending link.
  */
+/** Enough for onboarding a whole department in a day; a cap so a stolen admin session can't spam. */
+export const INVITES_PER_TEAM_PER_DAY = 50;
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const TOO_MANY_INVITES = `This team has sent ${INVITES_PER_TEAM_PER_DAY} invites in the last 24 hours, the most it may. Try again tomorrow, or share a pending invite's link again.`;
+
+/**
+ * Revokes the pending invites `userId` sent to this team once they may no longer invite (removed, left,
+ * or demoted to member): a link keeps only the authority its sender still has. Inside the caller's transaction.
+ */
+export async function revokeInvitationsSentBy(tx: DbTransaction, teamId: string, userId: string, roleNow: Role | null, actor: Actor, now = new Date()): Promise<void> {
+  if (roleNow && invitableRoles(roleNow).length > 0) return;
+  const pending = await tx.invitation.findMany({ where: { teamId, createdById: userId, acceptedAt: null, revokedAt: null }, select: { id: true, email: true } });
+  for (const invitation of pending) {
+    await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: now } });
+    await recordAuditEvent(tx, { teamId, actor, action: "invitation.revoked", details: { email: invitation.email, invitationId: invitation.id, reason: "sender_can_no_longer_invite" } });
+  }
+}
+
 export async function createInvitation(input: {
   teamId: string;
   email: string;
@@ -44,6 +62,8 @@ export async function createInvitation(input: {
   const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
 
   const { invitation, teamName } = await db.$transaction(async (tx) => {
+    const sentToday = await tx.invitation.count({ where: { teamId: input.teamId, createdAt: { gt: new Date(now.getTime() - DAY_MS) } } });
+    if (sentToday >= INVITES_PER_TEAM_PER_DAY) throw new UserFacingError(TOO_MANY_INVITES);
     const member = await tx.membership.findFirst({ where: { teamId: input.teamId, user: { email } }, select: { id: true } });
     if (member) throw new UserFacingError(alreadyMemberMessage(email), { field: "email" });
     const replaced = await tx.invitation.updateMany({

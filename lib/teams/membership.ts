@@ -6,6 +6,7 @@ import { TEAM_NOT_FOUND } from "@/lib/authz/access";
 import { recordAuditEvent, type Actor } from "@/lib/audit/audit-log";
 import { UserFacingError } from "@/lib/result";
 import { canManageMember, grantableRoles } from "@/lib/authz/member-rules";
+import { revokeInvitationsSentBy } from "@/lib/invitations/invitations";
 import {
   CANNOT_GRANT_ROLE,
   CANNOT_MANAGE_OWNERS,
@@ -48,7 +49,7 @@ async function memberIn(tx: DbTransaction, teamId: string, userId: string) {
   });
   // Someone in another team is "not a member" here, exactly like someone who doesn't exist.
   if (!row) throw new UserFacingError(MEMBER_NOT_FOUND);
-  return { id: row.id, role: parseRole(row.role), email: row.user.email };
+  return { id: row.id, userId, role: parseRole(row.role), email: row.user.email };
 }
 
 /**
@@ -90,6 +91,7 @@ export async function changeMemberRole(input: {
     });
     if (count === 0) throw new UserFacingError(ROLE_CHANGED_ELSEWHERE);
     await assertTeamKeepsAnOwner(tx, input.teamId);
+    await revokeInvitationsSentBy(tx, input.teamId, input.targetUserId, input.newRole, input.actor);
     await recordAuditEvent(tx, {
       teamId: input.teamId,
       actor: input.actor,
@@ -126,12 +128,13 @@ export async function leaveTeam(input: { teamId: string; actor: Actor }): Promis
 async function deleteMembership(
   tx: DbTransaction,
   teamId: string,
-  target: { id: string; role: Role; email: string },
+  target: { id: string; userId: string; role: Role; email: string },
   actor: Actor,
   self: boolean,
 ): Promise<void> {
   await tx.membership.delete({ where: { id: target.id } });
   await assertTeamKeepsAnOwner(tx, teamId);
+  await revokeInvitationsSentBy(tx, teamId, target.userId, null, actor);
   await recordAuditEvent(tx, {
     teamId,
     actor,
