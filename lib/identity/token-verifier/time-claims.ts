@@ -71,16 +71,15 @@ export function checkExp({ claims, nowSeconds }: ClaimInput): StepOutcome {
   const exp = readSeconds(claims, "exp");
   if (typeof exp !== "number") return exp;
   const ago = nowSeconds - exp;
-  if (ago > CLOCK_SKEW_SECONDS) {
-    return fail(
-      "token_expired",
-      `The token expired ${plural(ago, "second")} ago (exp ${exp} = ${isoTime(exp)}). Mint a fresh token for each page load; tokens live ${MAX_LIFETIME_SECONDS} seconds.`,
-      "exp",
-      "Mint the token when the page is rendered (or fetch a fresh one before Reqio.identify), not once at login.",
-    );
-  }
-  if (ago > 0) return pass(() => `Expired ${plural(ago, "second")} ago, within the ${CLOCK_SKEW_SECONDS} s clock-skew allowance.`);
-  return pass(() => `Expires in ${plural(-ago, "second")} (${isoTime(exp)}).`);
+  // In time order: not expired yet, expired within the clock-skew allowance, expired.
+  if (ago <= 0) return pass(() => `Expires in ${plural(-ago, "second")} (${isoTime(exp)}).`);
+  if (ago <= CLOCK_SKEW_SECONDS) return pass(() => `Expired ${plural(ago, "second")} ago, within the ${CLOCK_SKEW_SECONDS} s clock-skew allowance.`);
+  return fail(
+    "token_expired",
+    `The token expired ${plural(ago, "second")} ago (exp ${exp} = ${isoTime(exp)}). Mint a fresh token for each page load; tokens live ${MAX_LIFETIME_SECONDS} seconds.`,
+    "exp",
+    "Mint the token when the page is rendered (or fetch a fresh one before Reqio.identify), not once at login.",
+  );
 }
 
 export function checkIat({ claims, nowSeconds }: ClaimInput): StepOutcome {
