@@ -1,16 +1,10 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { SignJWT } from "jose";
 import { specClients } from "./addresses";
-import { confirmPassword, createProject, forgetPasswordConfirmation, passwordPrompt, revealSecret, SECRET_RE, signUp } from "./helpers";
+import { confirmPassword, forgeNextSubmission, forgetPasswordConfirmation, mint, passwordPrompt, SECRET_RE, signUpWithProject, typeToConfirm } from "./helpers";
 
 const clients = specClients("deliberate-expire-delete");
 // Everything this spec sends without an address of its own comes from its client 1, not the suite's loopback.
 test.use({ extraHTTPHeaders: { "x-forwarded-for": clients.at(1) } });
-
-async function mint(secret: string, audience: string, sub: string): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ sub }).setProtectedHeader({ alg: "HS256" }).setAudience(audience).setIssuedAt(now).setExpirationTime(now + 300).sign(new TextEncoder().encode(secret));
-}
 
 /** Each call from an address of its own, so no per-IP budget stands in for the verdict. */
 const freshAddress = () => clients.next();
@@ -56,10 +50,7 @@ async function rotate(page: Page, grace: RegExp, before: string): Promise<string
 }
 
 test("Expire now shows the old secret's live usage, wants the project name while it is in use (the server too), and then the page says it expired", async ({ page, baseURL }) => {
-  await signUp(page, "Deliberate");
-  const projectId = await createProject(page, "Checkout app");
-  const audience = `${baseURL}/p/${projectId}`;
-  const oldSecret = await revealSecret(page);
+  const { projectId, audience, secret: oldSecret } = await signUpWithProject(page, baseURL, "Deliberate", "Checkout app");
   await rotate(page, /In 24 hours/, oldSecret);
   const graceMessage = page.getByText("Tokens signed with the previous secret keep verifying until its grace period ends");
   await expect(graceMessage).toBeVisible();
@@ -78,18 +69,11 @@ test("Expire now shows the old secret's live usage, wants the project name while
   await expect(usage).toContainText(/In the last hour( and \d+ min)?\s*3 tokens/);
   await expect(dialog.getByTestId("in-use-warning")).toContainText("some of your servers still sign with it");
   const confirm = dialog.getByRole("button", { name: "Expire now" });
-  const typed = dialog.getByLabel('Type "Checkout app" to confirm');
-  await expect(confirm).toBeDisabled();
-  await typed.fill("Checkout ap");
-  await expect(confirm).toBeDisabled();
-  await typed.fill("Checkout app");
-  await expect(confirm).toBeEnabled();
+  await typeToConfirm(dialog, confirm, "Checkout app", "Checkout ap");
 
   // The server checks the name itself: a forged submission with the wrong one is refused (after the password prompt).
   await forgetPasswordConfirmation(page);
-  await dialog.locator("form").evaluate((form: HTMLFormElement) => {
-    form.addEventListener("formdata", (event) => event.formData.set("confirmation", "Checkout"), { once: true });
-  });
+  await forgeNextSubmission(dialog, "confirmation", "Checkout");
   await confirm.click();
   await confirmPassword(page);
   await expect(dialog.getByRole("alert")).toContainText(`That is not this project's name. The previous secret verified a token`);
@@ -113,10 +97,8 @@ test("Expire now shows the old secret's live usage, wants the project name while
 });
 
 test("Delete project shows the live usage, asks for the password and wants the typed name", async ({ page, baseURL }) => {
-  await signUp(page, "Deleter");
-  const projectId = await createProject(page, "Storefront");
-  const secret = await revealSecret(page);
-  const token = await mint(secret, `${baseURL}/p/${projectId}`, "shopper");
+  const { projectId, audience, secret } = await signUpWithProject(page, baseURL, "Deleter", "Storefront");
+  const token = await mint(secret, audience, "shopper");
   for (let i = 0; i < 2; i++) expect((await identify(page.request, projectId, token)).status).toBe(200);
 
   await page.getByRole("navigation", { name: "Project settings" }).getByRole("link", { name: "General" }).click();
@@ -135,11 +117,7 @@ test("Delete project shows the live usage, asks for the password and wants the t
   await expect(dialog.getByTestId("in-use-warning")).toContainText("Your servers are sending this project tokens right now");
 
   const confirm = dialog.getByRole("button", { name: "Delete project" });
-  const typed = dialog.getByLabel('Type "Storefront" to confirm');
-  await expect(confirm).toBeDisabled();
-  await typed.fill("Storefron");
-  await expect(confirm).toBeDisabled();
-  await typed.fill("Storefront");
+  await typeToConfirm(dialog, confirm, "Storefront", "Storefron");
   await forgetPasswordConfirmation(page);
   await confirm.click();
   await expect(passwordPrompt(page)).toBeVisible();
@@ -150,10 +128,7 @@ test("Delete project shows the live usage, asks for the password and wants the t
 });
 
 test("Expire now and an immediate rotation take effect on the very next identify request of the same instance", async ({ page, baseURL }) => {
-  await signUp(page, "Immediate");
-  const projectId = await createProject(page, "Immediate project");
-  const audience = `${baseURL}/p/${projectId}`;
-  const firstSecret = await revealSecret(page);
+  const { projectId, audience, secret: firstSecret } = await signUpWithProject(page, baseURL, "Immediate", "Immediate project");
   const firstToken = await mint(firstSecret, audience, "first_user");
   expect((await identify(page.request, projectId, firstToken)).status).toBe(200);
 

@@ -1,7 +1,8 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { SignJWT } from "jose";
 import { databaseBytes as rawDatabaseBytes } from "../helpers/raw-sql";
 
 export const SECRET_RE = /rqio_sk_[0-9A-Za-z]{44}/;
@@ -90,6 +91,42 @@ export async function confirmPassword(page: Page, password = PASSWORD): Promise<
   await prompt.getByLabel("Password").fill(password);
   await prompt.getByRole("button", { name: "Confirm" }).click();
   await expect(prompt).toBeHidden();
+}
+
+/** A browser of its own (its own cookies) whose requests come from `address` (see addresses.ts). */
+export async function pageFrom(browser: Browser, address: string): Promise<Page> {
+  return (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": address } })).newPage();
+}
+
+/** Signs up `name`, creates `projectName` and reveals its secret; `audience` is what its tokens' aud must be. */
+export async function signUpWithProject(page: Page, baseURL: string | undefined, name: string, projectName: string) {
+  await signUp(page, name);
+  const projectId = await createProject(page, projectName);
+  return { projectId, audience: `${baseURL}/p/${projectId}`, secret: await revealSecret(page) };
+}
+
+/** An identity token for `sub`, signed with `secret` the docs' way, issued now and valid for 300 s. */
+export function mint(secret: string, audience: string, sub: string): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ sub }).setProtectedHeader({ alg: "HS256" }).setAudience(audience).setIssuedAt(now).setExpirationTime(now + 300).sign(new TextEncoder().encode(secret));
+}
+
+/** Types `name` into a type-to-confirm dialog: `button` stays disabled while it is empty and for `nearMiss`, then enables. */
+export async function typeToConfirm(dialog: Locator, button: Locator, name: string, nearMiss: string): Promise<Locator> {
+  const typed = dialog.getByLabel(`Type "${name}" to confirm`);
+  await expect(button).toBeDisabled();
+  await typed.fill(nearMiss);
+  await expect(button).toBeDisabled();
+  await typed.fill(name);
+  await expect(button).toBeEnabled();
+  return typed;
+}
+
+/** Makes the dialog form's next submission send `value` as `field`, as a hand-made request could: the server must check it. */
+export async function forgeNextSubmission(dialog: Locator, field: string, value: string): Promise<void> {
+  await dialog.locator("form").evaluate((form: HTMLFormElement, [name, forged]) => {
+    form.addEventListener("formdata", (event) => event.formData.set(name, forged), { once: true });
+  }, [field, value] as const);
 }
 
 /** Clicks Reveal, answering the password prompt if the password wasn't confirmed in the last 5 minutes. */

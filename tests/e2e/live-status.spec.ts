@@ -1,9 +1,8 @@
 // The Identity page's live parts come from one small JSON route, polled by the open tab: never a page
 // re-render. Time is Playwright's clock (paused, then run forward), so intervals are exact, not slept.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { SignJWT } from "jose";
 import { specClients } from "./addresses";
-import { createProject, revealSecret, signUp } from "./helpers";
+import { createProject, mint, revealSecret, signUp } from "./helpers";
 
 const clients = specClients("live-status");
 // Everything this spec sends without an address of its own comes from its client 1, not the suite's loopback.
@@ -11,11 +10,6 @@ test.use({ extraHTTPHeaders: { "x-forwarded-for": clients.at(1) } });
 
 const EVERY_MS = 3000; // components/identity/live-status.tsx
 const statusPath = (projectId: string) => `/api/v1/projects/${projectId}/integration-status`;
-
-async function mint(secret: string, audience: string, sub: string): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ sub }).setProtectedHeader({ alg: "HS256" }).setAudience(audience).setIssuedAt(now).setExpirationTime(now + 300).sign(new TextEncoder().encode(secret));
-}
 
 /** A fresh address per call, so no per-IP budget stands in for the verdict. */
 async function identify(request: APIRequestContext, projectId: string, token: string): Promise<number> {

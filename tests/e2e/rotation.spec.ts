@@ -1,16 +1,10 @@
 import { expect, test, type APIRequestContext, type Response } from "@playwright/test";
-import { SignJWT } from "jose";
 import { specClients } from "./addresses";
-import { confirmPassword, createProject, forgetPasswordConfirmation, passwordPrompt, PASSWORD, revealSecret, SECRET_RE, signUp } from "./helpers";
+import { confirmPassword, createProject, forgetPasswordConfirmation, mint, passwordPrompt, PASSWORD, revealSecret, SECRET_RE, signUp } from "./helpers";
 
 const clients = specClients("rotation");
 // Everything this spec sends without an address of its own comes from its client 1, not the suite's loopback.
 test.use({ extraHTTPHeaders: { "x-forwarded-for": clients.at(1) } });
-
-async function mint(secret: string, audience: string, sub: string): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ sub }).setProtectedHeader({ alg: "HS256" }).setAudience(audience).setIssuedAt(now).setExpirationTime(now + 300).sign(new TextEncoder().encode(secret));
-}
 
 async function identify(request: APIRequestContext, projectId: string, token: string) {
   // A fresh address per call: the per-IP budget (120/min here) must never stand in for the verdict under test.

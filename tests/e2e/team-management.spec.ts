@@ -1,5 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createProject, invite, joinAsNewUser, revealSecret, SECRET_RE, signUpOwner, toasts, uniqueEmail } from "./helpers";
+import { specClients } from "./addresses";
+import { createProject, forgeNextSubmission, invite, joinAsNewUser, pageFrom, revealSecret, SECRET_RE, signUpOwner, toasts, typeToConfirm, uniqueEmail } from "./helpers";
+
+const clients = specClients("team-management");
+// The test's own browser sends from client 1 and the member's from client 2, not the suite's loopback.
+test.use({ extraHTTPHeaders: { "x-forwarded-for": clients.at(1) } });
 
 const switcher = (page: Page) => page.getByRole("combobox", { name: "Team", exact: true });
 const teamNav = (page: Page) => page.getByRole("navigation", { name: "Team", exact: true });
@@ -55,15 +60,8 @@ test("a second team: created from the sidebar, switched to and back, renamed, an
   await page.getByRole("button", { name: "Delete team…" }).click();
   const dialog = page.getByRole("dialog", { name: "Delete Launch squad?" });
   const confirm = dialog.getByRole("button", { name: "Delete team" });
-  const typed = dialog.getByLabel('Type "Launch squad" to confirm');
-  await expect(confirm).toBeDisabled();
-  await typed.fill("Launch crew");
-  await expect(confirm).toBeDisabled();
-  await typed.fill("Launch squad");
-  await expect(confirm).toBeEnabled();
-  await dialog.locator("form").evaluate((form: HTMLFormElement) => {
-    form.addEventListener("formdata", (event) => event.formData.set("confirmation", "Launch crew"), { once: true });
-  });
+  const typed = await typeToConfirm(dialog, confirm, "Launch squad", "Launch crew");
+  await forgeNextSubmission(dialog, "confirmation", "Launch crew");
   await confirm.click();
   await expect(typed).toHaveAccessibleDescription('Type the team name "Launch squad" exactly to confirm.');
 
@@ -94,7 +92,7 @@ test("an owner makes a member an admin and back: the member's next page load fol
   const auditLog = `/teams/${teamId}/audit-log`;
   const memberEmail = uniqueEmail("member");
   const link = await invite(owner, teamId, memberEmail, "Member");
-  const member = await (await browser.newContext()).newPage();
+  const member = await pageFrom(browser, clients.at(2));
   await joinAsNewUser(member, link, "Mo", memberEmail, "Rhea's team");
 
   /** What a plain member sees: no audit log or settings links, the log itself a 404, no Reveal. */
