@@ -1,9 +1,14 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { NEW_PASSWORD, PASSWORD, signIn, signUp, toasts } from "./helpers";
+import { specClients } from "./addresses";
+import { NEW_PASSWORD, PASSWORD, pageFrom, signIn, signUp, toasts } from "./helpers";
+
+const clients = specClients("account");
+// The test's own browser sends from client 1 and every other browser from an address of its own, not the suite's loopback.
+test.use({ extraHTTPHeaders: { "x-forwarded-for": clients.at(1) } });
 
 /** The same person signed in from another browser: a context of its own, so its own session cookie. */
 async function secondSession(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+  const page = await pageFrom(browser, clients.next());
   await signIn(page, email);
   await expect(page).toHaveURL(/\/teams\//);
   return page;
@@ -55,7 +60,7 @@ test("change password: refusals sit under their field; the change keeps this bro
   await other.goto(otherTeamPage);
   await expect(other).toHaveURL(/\/sign-in/);
 
-  const fresh = await (await browser.newContext()).newPage();
+  const fresh = await pageFrom(browser, clients.next());
   await signIn(fresh, email, PASSWORD);
   await expect(fresh.locator("main").getByRole("alert")).toHaveText("Wrong email or password.");
   await signIn(fresh, email, NEW_PASSWORD);
@@ -77,7 +82,7 @@ test("sign out of all sessions ends this session and every other one at its next
   expect(await hasSessionCookie(other)).toBe(true);
   await other.goto(teamPage);
   await expect(other).toHaveURL(/\/sign-in/);
-  const replayed = await (await browser.newContext()).newPage();
+  const replayed = await pageFrom(browser, clients.next());
   await replayed.context().addCookies([thisSession]);
   await replayed.goto(teamPage);
   await expect(replayed).toHaveURL(/\/sign-in/);

@@ -36,6 +36,8 @@ const NETWORKS = {
   teams: 9,
   "two-instances": 10,
   widget: 11,
+  account: 12,
+  "team-management": 13,
 } as const;
 
 /** Fixed addresses 1–999 (10.n.0.1 …) for a spec's named clients; next() walks the rest of its /16. */
