@@ -4,9 +4,8 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { SignJWT } from "jose";
 import { specClients, specPort } from "./addresses";
-import { createProject, E2E_DIR, revealSecret, SECRET_RE, signUp } from "./helpers";
+import { E2E_DIR, mint, SECRET_RE, signUpWithProject } from "./helpers";
 
 const instanceFile = path.join(E2E_DIR, "instance.json");
 test.skip(!process.env.REQIO_TEST_POSTGRES_URL, "two instances share a PostgreSQL database: runs in the suite's PostgreSQL pass");
@@ -40,11 +39,6 @@ test.afterAll(() => {
   fs.appendFileSync(path.join(E2E_DIR, "server.log"), `\n--- instance B ---\n${logB}`);
 });
 
-function mint(secret: string, audience: string, sub: string): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ sub }).setProtectedHeader({ alg: "HS256" }).setAudience(audience).setIssuedAt(now).setExpirationTime(now + 300).sign(new TextEncoder().encode(secret));
-}
-
 // A fresh address per call: polling must never run into the per-IP limit it is not testing.
 async function identifyOnB(request: APIRequestContext, projectId: string, token: string, ip = clients.next()) {
   const response = await request.post(`${B}/api/v1/projects/${projectId}/identify`, { data: { token }, headers: { "x-forwarded-for": ip } });
@@ -77,10 +71,7 @@ async function rotateOnA(page: import("@playwright/test").Page, grace: RegExp) {
 }
 
 test("a rotation on instance A reaches instance B within 1 s, immediate or with a grace period", async ({ page, baseURL }) => {
-  await signUp(page, "Twin");
-  const projectId = await createProject(page, "Two instances");
-  const audience = `${baseURL}/p/${projectId}`;
-  const first = await revealSecret(page);
+  const { projectId, audience, secret: first } = await signUpWithProject(page, baseURL, "Twin", "Two instances");
   const firstToken = await mint(first, audience, "user_1");
   expect(await identifyOnB(page.request, projectId, firstToken)).toEqual({ status: 200, code: undefined });
 
