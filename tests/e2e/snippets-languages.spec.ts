@@ -1,17 +1,7 @@
 import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { copyStackFile, createProject, revealSecret, signUp } from "./helpers";
-import {
-  CASE_USERS,
-  decodeParts,
-  runSnippetDirectly,
-  SAMPLE_USER_ANSWER,
-  SERVER_LANGUAGES,
-  snippetPath,
-  tokenFromDirectRun,
-  tokensForUsers,
-  type ServerLanguage,
-} from "../helpers/snippet-runners";
+import { caseTokens, decodeParts, runSnippetDirectly, SAMPLE_USER_ANSWER, SERVER_LANGUAGES, snippetPath, tokenFromDirectRun, type ServerLanguage } from "../helpers/snippet-runners";
 
 // The server-language stacks, copied from the rendered page with their Copy buttons, run in their real
 // toolchains (tests/helpers/snippet-runners.ts) with the secret from the page's .env line, and their
@@ -63,10 +53,9 @@ for (const language of SERVER_LANGUAGES) {
     const padded = tokenFromDirectRun(language, code, ` ${secret} \n`);
     expect((await identify(baseURL, projectId, padded)).status).toBe(200);
 
-    const tokens = tokensForUsers(language, code, secret!, CASE_USERS.map((c) => c.user));
-    for (const [index, { name, user, answer }] of CASE_USERS.entries()) {
-      expect(await identify(baseURL, projectId, tokens[index]!), name).toEqual({ status: 200, body: { ok: true, user: answer } });
-      if (user.email === null) expect(decodeParts(tokens[index]!).payloadJson, name).not.toMatch(/"email"/);
+    for (const { name, user, answer, token } of caseTokens(language, code, secret!)) {
+      expect(await identify(baseURL, projectId, token), name).toEqual({ status: 200, body: { ok: true, user: answer } });
+      if (user.email === null) expect(decodeParts(token).payloadJson, name).not.toMatch(/"email"/);
     }
 
     const unset = runSnippetDirectly(language, code, undefined);

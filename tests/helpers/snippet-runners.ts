@@ -17,97 +17,53 @@ type Runner = {
   probe: Step;
   install: string;
   direct: Step;
-  /** Driver files written beside the snippet, and the commands that run them (the last prints the tokens). */
-  driver: (users: TestUser[]) => { files: Record<string, string>; steps: Step[] };
+  /** The driver file written beside the snippet (head, one line per user, tail), and the commands that run it (the last prints the tokens). */
+  driver: { file: string; head: string; line: (user: TestUser) => string; tail?: string; steps: Step[] };
 };
 
 const str = JSON.stringify; // a double-quoted literal valid in Python, Ruby, Go and Java for the plain ASCII used here
 const phpStr = (value: string) => `'${value.replace(/[\\']/g, "\\$&")}'`;
 
+/** An interpreted stack: the snippet runs as `<interpreter> reqio_token.<ext>`, the driver as `<interpreter> driver.<ext>`. */
+function interpreted(interpreter: string, ext: string, check: Step, install: string, head: string, line: (user: TestUser) => string): Runner {
+  const file = `driver.${ext}`;
+  return { path: `reqio_token.${ext}`, probe: check, install, direct: [interpreter, `reqio_token.${ext}`], driver: { file, head, line, steps: [[interpreter, file]] } };
+}
+
 const RUNNERS: Record<ServerLanguage, Runner> = {
-  python: {
-    path: "reqio_token.py",
-    // Debian's interpreter: the python3 on PATH may be another build without Debian's python3-jwt.
-    probe: ["/usr/bin/python3", "-c", "import jwt"],
-    install: "apt-get install -y python3-jwt",
-    direct: ["/usr/bin/python3", "reqio_token.py"],
-    driver: (users) => ({
-      files: {
-        "driver.py":
-          "from reqio_token import ReqioUser, mint_reqio_token\n" +
-          users
-            .map((u) => `print(mint_reqio_token(ReqioUser(id=${str(u.id)}, email=${u.email === null ? "None" : str(u.email)}, plan=${str(u.plan)}, plan_amount=${u.amountCents}, billing_interval=${str(u.interval)})))\n`)
-            .join(""),
-      },
-      steps: [["/usr/bin/python3", "driver.py"]],
-    }),
-  },
-  ruby: {
-    path: "reqio_token.rb",
-    probe: ["ruby", "-e", 'require "jwt"'],
-    install: "apt-get install -y ruby ruby-jwt",
-    direct: ["ruby", "reqio_token.rb"],
-    driver: (users) => ({
-      files: {
-        "driver.rb":
-          'require_relative "reqio_token"\n' +
-          users
-            .map((u) => `puts mint_reqio_token(ReqioUser.new(id: ${str(u.id)}, email: ${u.email === null ? "nil" : str(u.email)}, plan: ${str(u.plan)}, plan_amount: ${u.amountCents}, billing_interval: ${str(u.interval)}))\n`)
-            .join(""),
-      },
-      steps: [["ruby", "driver.rb"]],
-    }),
-  },
-  php: {
-    path: "reqio_token.php",
-    probe: ["php", "-r", 'exit(function_exists("hash_hmac") ? 0 : 1);'],
-    install: "apt-get install -y php-cli",
-    direct: ["php", "reqio_token.php"],
-    driver: (users) => ({
-      files: {
-        "driver.php":
-          "<?php\nrequire __DIR__ . '/reqio_token.php';\n" +
-          users
-            .map((u) => `echo mint_reqio_token(['id' => ${phpStr(u.id)}, 'email' => ${u.email === null ? "null" : phpStr(u.email)}, 'plan' => ${phpStr(u.plan)}, 'plan_amount' => ${u.amountCents}, 'billing_interval' => ${phpStr(u.interval)}]), PHP_EOL;\n`)
-            .join(""),
-      },
-      steps: [["php", "driver.php"]],
-    }),
-  },
+  // Debian's interpreter: the python3 on PATH may be another build without Debian's python3-jwt.
+  python: interpreted("/usr/bin/python3", "py", ["/usr/bin/python3", "-c", "import jwt"], "apt-get install -y python3-jwt", "from reqio_token import ReqioUser, mint_reqio_token\n", (u) =>
+    `print(mint_reqio_token(ReqioUser(id=${str(u.id)}, email=${u.email === null ? "None" : str(u.email)}, plan=${str(u.plan)}, plan_amount=${u.amountCents}, billing_interval=${str(u.interval)})))\n`),
+  ruby: interpreted("ruby", "rb", ["ruby", "-e", 'require "jwt"'], "apt-get install -y ruby ruby-jwt", 'require_relative "reqio_token"\n', (u) =>
+    `puts mint_reqio_token(ReqioUser.new(id: ${str(u.id)}, email: ${u.email === null ? "nil" : str(u.email)}, plan: ${str(u.plan)}, plan_amount: ${u.amountCents}, billing_interval: ${str(u.interval)}))\n`),
+  php: interpreted("php", "php", ["php", "-r", 'exit(function_exists("hash_hmac") ? 0 : 1);'], "apt-get install -y php-cli", "<?php\nrequire __DIR__ . '/reqio_token.php';\n", (u) =>
+    `echo mint_reqio_token(['id' => ${phpStr(u.id)}, 'email' => ${u.email === null ? "null" : phpStr(u.email)}, 'plan' => ${phpStr(u.plan)}, 'plan_amount' => ${u.amountCents}, 'billing_interval' => ${phpStr(u.interval)}]), PHP_EOL;\n`),
   go: {
     path: "reqio_token.go",
     probe: ["go", "version"],
     install: "apt-get install -y golang-go",
     direct: ["go", "run", "reqio_token.go"],
     // The snippet is package main with its own main(): a test binary of that package can call it.
-    driver: (users) => ({
-      files: {
-        "driver_test.go":
-          'package main\n\nimport (\n\t"fmt"\n\t"os"\n\t"testing"\n)\n\nfunc TestMain(m *testing.M) {\n\tfor _, user := range []ReqioUser{\n' +
-          users
-            .map((u) => `\t\t{ID: ${str(u.id)}, Email: ${str(u.email ?? "")}, Plan: ${str(u.plan)}, PlanAmount: ${u.amountCents}, BillingInterval: ${str(u.interval)}},\n`)
-            .join("") +
-          '\t} {\n\t\ttoken, err := MintReqioToken(user)\n\t\tif err != nil {\n\t\t\tfmt.Fprintln(os.Stderr, err)\n\t\t\tos.Exit(1)\n\t\t}\n\t\tfmt.Println(token)\n\t}\n\tos.Exit(0)\n}\n',
-      },
+    driver: {
+      file: "driver_test.go",
+      head: 'package main\n\nimport (\n\t"fmt"\n\t"os"\n\t"testing"\n)\n\nfunc TestMain(m *testing.M) {\n\tfor _, user := range []ReqioUser{\n',
+      line: (u) => `\t\t{ID: ${str(u.id)}, Email: ${str(u.email ?? "")}, Plan: ${str(u.plan)}, PlanAmount: ${u.amountCents}, BillingInterval: ${str(u.interval)}},\n`,
+      tail: '\t} {\n\t\ttoken, err := MintReqioToken(user)\n\t\tif err != nil {\n\t\t\tfmt.Fprintln(os.Stderr, err)\n\t\t\tos.Exit(1)\n\t\t}\n\t\tfmt.Println(token)\n\t}\n\tos.Exit(0)\n}\n',
       steps: [["go", "test", "-c", "-o", "driver", "reqio_token.go", "driver_test.go"], ["./driver"]],
-    }),
+    },
   },
   java: {
     path: "ReqioToken.java",
     probe: ["javac", "-version"],
     install: "apt-get install -y openjdk-17-jdk-headless",
     direct: ["java", "ReqioToken.java"],
-    driver: (users) => ({
-      files: {
-        "Driver.java":
-          "public class Driver {\n    public static void main(String[] args) throws Exception {\n" +
-          users
-            .map((u) => `        System.out.println(ReqioToken.mintReqioToken(new ReqioToken.ReqioUser(${str(u.id)}, ${u.email === null ? "null" : str(u.email)}, ${str(u.plan)}, ${u.amountCents}L, ${str(u.interval)})));\n`)
-            .join("") +
-          "    }\n}\n",
-      },
+    driver: {
+      file: "Driver.java",
+      head: "public class Driver {\n    public static void main(String[] args) throws Exception {\n",
+      line: (u) => `        System.out.println(ReqioToken.mintReqioToken(new ReqioToken.ReqioUser(${str(u.id)}, ${u.email === null ? "null" : str(u.email)}, ${str(u.plan)}, ${u.amountCents}L, ${str(u.interval)})));\n`,
+      tail: "    }\n}\n",
       steps: [["javac", "-d", "classes", "ReqioToken.java", "Driver.java"], ["java", "-cp", "classes", "Driver"]],
-    }),
+    },
   },
 };
 
@@ -186,8 +142,8 @@ export function tokenFromDirectRun(language: ServerLanguage, code: string, secre
 /** One token per user, minted by the snippet's own function called from a driver of ours. */
 export function tokensForUsers(language: ServerLanguage, code: string, secret: string, users: TestUser[]): string[] {
   requireToolchain(language);
-  const { files, steps } = RUNNERS[language].driver(users);
-  const dir = writeSnippet(language, code, files);
+  const { file, head, line, tail = "", steps } = RUNNERS[language].driver;
+  const dir = writeSnippet(language, code, { [file]: head + users.map(line).join("") + tail });
   let result: RunResult | undefined;
   for (const step of steps) {
     result = run(dir, step, secret);
@@ -218,3 +174,9 @@ export const CASE_USERS: { name: string; user: TestUser; answer: Record<string, 
     answer: { id: "user_no_email", email: null, plan: "pro", interval: "month", mrrCents: 2900 },
   },
 ];
+
+/** CASE_USERS, each with the token the snippet minted for it (one driver run for all). */
+export function caseTokens(language: ServerLanguage, code: string, secret: string): ((typeof CASE_USERS)[number] & { token: string })[] {
+  const tokens = tokensForUsers(language, code, secret, CASE_USERS.map((c) => c.user));
+  return CASE_USERS.map((c, index) => ({ ...c, token: tokens[index]! }));
+}

@@ -8,16 +8,7 @@ import { decryptCurrentSecret } from "@/lib/identity/secret-store";
 import { identityStacks } from "@/lib/identity/snippets";
 import { createTeamWithOwner } from "../helpers/fixtures";
 import { identifyUrl, request, startIdentifyServer, testPort, type RunningServer } from "../helpers/identify-server";
-import {
-  CASE_USERS,
-  decodeParts,
-  runSnippetDirectly,
-  SAMPLE_USER_ANSWER,
-  SERVER_LANGUAGES,
-  snippetPath,
-  tokenFromDirectRun,
-  tokensForUsers,
-} from "../helpers/snippet-runners";
+import { CASE_USERS, caseTokens, decodeParts, runSnippetDirectly, SAMPLE_USER_ANSWER, SERVER_LANGUAGES, snippetPath, tokenFromDirectRun } from "../helpers/snippet-runners";
 
 const APP_URL = "http://localhost:3000";
 
@@ -67,8 +58,8 @@ describe.each(SERVER_LANGUAGES)("the %s stack", (language) => {
   });
 
   // One driver run mints for every case user: a JVM start or a Go build per case would double this file's time.
-  let caseTokens: string[] | undefined;
-  const caseToken = (index: number) => (caseTokens ??= tokensForUsers(language, snippetCode(language), project.secret, CASE_USERS.map((c) => c.user)))[index]!;
+  let minted: ReturnType<typeof caseTokens> | undefined;
+  const caseToken = (index: number) => (minted ??= caseTokens(language, snippetCode(language), project.secret))[index]!.token;
 
   it.each(CASE_USERS.map((c, index) => ({ ...c, index })))("mints for $name", async ({ user, answer, index }) => {
     const token = caseToken(index);
