@@ -180,6 +180,8 @@ test("every dialog opens with Enter and closes with Escape, and focus returns to
   await tabTo(page, confirmRotate);
   await page.keyboard.press("Enter");
   await expect(passwordPrompt(page)).toBeVisible();
+  // Escape goes to the top dialog once the prompt has taken focus (Radix registers its layer as it mounts).
+  await expectFocused(passwordPrompt(page).getByLabel("Password"));
   await page.keyboard.press("Escape");
   await expect(passwordPrompt(page)).toBeHidden();
   await expect(rotate).toBeVisible();
