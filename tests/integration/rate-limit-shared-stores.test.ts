@@ -109,11 +109,14 @@ describe.each(stores)("local-first limits shared through $name", ({ url, open })
       await new Promise((resolve) => setTimeout(resolve, 2)); // paced load; the engines sync in between
     }
     const combined = admitted[0]! + admitted[1]!;
-    // What one instance attempts during one sync interval. The documented overshoot is the other's
-    // admissions in two intervals plus a round trip; one more interval of room for timer jitter.
-    const perInterval = Math.ceil((attempts / (Date.now() - started)) * INTERVAL_MS);
+    // The documented overshoot is what the other instance admits in two sync intervals plus a round
+    // trip, one more interval of room for timer jitter; a loaded machine stretches both, so the bound
+    // uses the longest interval and round trip the engines actually had (in a quiet run: ~100 ms, a few ms).
+    const perMs = attempts / (Date.now() - started);
+    const longestGap = Math.max(INTERVAL_MS, ...engines.map((sync) => sync.stats.longestGapMs));
+    const longestRoundTrip = Math.max(...engines.map((sync) => sync.stats.longestRoundTripMs));
     expect(combined).toBeGreaterThanOrEqual(points);
-    expect(combined).toBeLessThanOrEqual(points + 3 * perInterval);
+    expect(combined).toBeLessThanOrEqual(points + Math.ceil(perMs * (2 * longestGap + longestRoundTrip + INTERVAL_MS)));
     expect(combined).toBeLessThan(2 * points); // unshared, each instance would admit the whole budget
     await Promise.all(engines.map((sync) => sync.flush()));
     expect(await store.read(storeKey(prefix, "key"))).toBe(combined);

@@ -38,7 +38,9 @@ const BATCH_ID_GRACE_MS = 60_000;
  * the next batch together. Rounds never overlap, so answers are applied in order.
  */
 export class RateLimitSync {
-  readonly stats = { rounds: 0, batches: 0, failedBatches: 0 };
+  /** The longest gaps are what the overshoot is made of: the time between rounds and a batch's round trip. */
+  readonly stats = { rounds: 0, batches: 0, failedBatches: 0, longestGapMs: 0, longestRoundTripMs: 0 };
+  private lastRoundAt: number | undefined;
   private readonly store: CounterStore;
   private readonly outage: OutageLog;
   private readonly intervalMs: number;
@@ -92,6 +94,8 @@ export class RateLimitSync {
   private async round(): Promise<void> {
     this.stats.rounds += 1;
     const now = Date.now();
+    if (this.lastRoundAt !== undefined) this.stats.longestGapMs = Math.max(this.stats.longestGapMs, now - this.lastRoundAt);
+    this.lastRoundAt = now;
     if (this.inDoubt) {
       const again = withoutEndedWindows(this.inDoubt, now);
       if (again && !(await this.send(again))) return;
@@ -118,7 +122,9 @@ export class RateLimitSync {
         idExpiresAt: Math.max(...batch.counters.map((counter) => counter.expiresAt)) + BATCH_ID_GRACE_MS,
         items: batch.counters.map((counter, i) => ({ key: counter.storeKey, increment: batch.increments[i] ?? 0, expiresAt: counter.expiresAt })),
       });
+      const sentAt = Date.now();
       const totals = await withTimeout(apply, BATCH_TIMEOUT_MS);
+      this.stats.longestRoundTripMs = Math.max(this.stats.longestRoundTripMs, Date.now() - sentAt);
       batch.counters.forEach((counter, i) => {
         counter.shared = totals[i] ?? counter.shared;
         counter.sending -= batch.increments[i] ?? 0;
