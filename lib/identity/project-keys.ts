@@ -171,3 +171,13 @@ export function forgetProjectVerification(projectId: string): void {
   if (running) running.superseded = true;
   shared.inflight.delete(projectId);
 }
+
+/**
+ * forgetProjectVerification, then load the changed keys now, from the action that changed them: the
+ * next identify request of this instance is answered from the cache instead of waiting (and, on a
+ * loaded database, timing out into a 503) for a first load of its own. Never rejects.
+ */
+export async function reloadProjectVerification(projectId: string): Promise<void> {
+  forgetProjectVerification(projectId);
+  if (isProjectId(projectId)) await checkOnce(projectId, undefined, Date.now()).result;
+}

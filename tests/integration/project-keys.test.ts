@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createProject } from "@/lib/projects/projects";
 import { decryptCurrentSecret } from "@/lib/identity/secret-store";
 import { rotateIdentitySecret } from "@/lib/identity/secret-rotation";
-import { cachedProjectVerification, forgetProjectVerification, projectVerification } from "@/lib/identity/project-keys";
+import { cachedProjectVerification, forgetProjectVerification, projectVerification, reloadProjectVerification } from "@/lib/identity/project-keys";
 import { hmacKeyFromSecret } from "@/lib/identity/secret";
 import { createTeamWithOwner } from "../helpers/fixtures";
 
@@ -39,6 +39,17 @@ describe("projectVerification", () => {
     expect(cachedProjectVerification(projectId, t0 + 601)).toBeUndefined();
     expect(await projectVerification(projectId, t0 + 601)).not.toBeNull();
     expect(cachedProjectVerification(projectId, t0 + 602)).not.toBeUndefined();
+  });
+
+  it("after a reload by the action that rotated, the next request is answered from the cache with the new key, no database wait", async () => {
+    const owner = await createTeamWithOwner("keys-reload");
+    const { id: projectId } = await createProject({ teamId: owner.team.id, name: "Reload", actor: owner.actor });
+    await projectVerification(projectId);
+    const { summary } = await decryptCurrentSecret(projectId);
+    const rotated = await rotateIdentitySecret({ projectId, teamId: owner.team.id, expectedSecretId: summary.id, actor: owner.actor });
+    await reloadProjectVerification(projectId);
+    // Synchronously answered: a request right after the rotation never waits on (or times out for) a first load.
+    expect(cachedProjectVerification(projectId)?.keys[0]?.key).toEqual(hmacKeyFromSecret(rotated.secret));
   });
 
   it("is null for unknown and malformed project IDs", async () => {

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { projectAction } from "@/lib/actions/guarded-actions";
 import { deleteProject, renameProject } from "@/lib/projects/projects";
 import { projectNameSchema } from "@/lib/projects/project-name";
-import { forgetProjectVerification } from "@/lib/identity/project-keys";
+import { reloadProjectVerification } from "@/lib/identity/project-keys";
 import { success } from "@/lib/result";
 
 export const renameProjectAction = projectAction(
@@ -24,7 +24,7 @@ export const deleteProjectAction = projectAction(
   z.object({ confirmation: z.string().max(200) }),
   async (input, { access, actor }) => {
     await deleteProject({ teamId: access.team.id, projectId: access.project.id, confirmation: input.confirmation, actor });
-    forgetProjectVerification(access.project.id);
+    await reloadProjectVerification(access.project.id);
     revalidatePath("/", "layout");
     // The project's pages 404 from now on, so leave them on the server's side of the round trip.
     redirect(`/teams/${access.team.id}`);

@@ -8,7 +8,7 @@ import { revealIdentitySecret } from "@/lib/identity/secret-store";
 import { expirePreviousSecret, rotateIdentitySecret } from "@/lib/identity/secret-rotation";
 import { GRACE_PERIOD_IDS } from "@/lib/identity/grace-period";
 import { highlightedEnvSnippet } from "@/lib/identity/identity-page-data";
-import { forgetProjectVerification } from "@/lib/identity/project-keys";
+import { reloadProjectVerification } from "@/lib/identity/project-keys";
 import { checkExpiryConfirmation, EXPIRY_CONFIRMATION_REQUIRED } from "@/lib/identity/secret-usage";
 import { debugIdentityToken, mintTestToken, type DebugResult } from "@/lib/identity/token-debugger";
 import { coded, success, type ActionResult } from "@/lib/result";
@@ -46,7 +46,7 @@ export const rotateIdentitySecretAction = projectAction(
       grace: input.grace,
       actor,
     });
-    forgetProjectVerification(access.project.id); // this instance uses the new keys from the next request on
+    await reloadProjectVerification(access.project.id); // this instance answers with the new keys from the next request on
     revalidatePath(identityPath(access.project.id));
     return success<SecretView>(
       { secretId: summary.id, secret, envSnippetHtml: await highlightedEnvSnippet(secret) },
@@ -64,7 +64,7 @@ export const expirePreviousSecretAction = projectAction(
     const confirmed = await checkExpiryConfirmation({ projectId: access.project.id, previousSecretId: input.previousSecretId, confirmation: input.confirmation });
     if (!confirmed.ok) return { ...coded(EXPIRY_CONFIRMATION_REQUIRED, confirmed.message), fieldErrors: { confirmation: confirmed.message } };
     await expirePreviousSecret({ projectId: access.project.id, teamId: access.team.id, expectedSecretId: input.previousSecretId, actor });
-    forgetProjectVerification(access.project.id);
+    await reloadProjectVerification(access.project.id);
     revalidatePath(identityPath(access.project.id));
     return success(null, "The previous secret has expired: tokens signed with it are rejected from now on.");
   },
