@@ -2,7 +2,7 @@
 type Level = "info" | "warn" | "error";
 type Fields = Record<string, string | number | boolean | null>;
 
-const SECRET_LIKE = /rqio_sk_[0-9A-Za-z]+/g;
+const SECRET_LIKE = /rqio_sk_[0-9A-Za-z_]+/g; // production and development (rqio_sk_dev_…) alike
 const JWT_LIKE = /eyJ[\w-]*\.[\w-]*\.[\w-]*/g;
 
 // Taken when this module loads, which the server entry does before Next replaces the global Date with

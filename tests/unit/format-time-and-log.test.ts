@@ -40,6 +40,13 @@ describe("redact", () => {
     expect(out).not.toContain(secret.slice(8));
   });
 
+  it("redacts development secrets (rqio_sk_dev_…) whole, not just up to their second underscore", () => {
+    const secret = generateIdentitySecret("development");
+    const out = redact(`REQIO_SECRET=${secret}`);
+    expect(out).toBe("REQIO_SECRET=rqio_sk_[redacted]");
+    expect(out).not.toContain(secret.slice(-20));
+  });
+
   it("redacts JWT-like tokens, including real ones", async () => {
     const token = await new SignJWT({ sub: "user_1" })
       .setProtectedHeader({ alg: "HS256" })
