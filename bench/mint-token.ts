@@ -6,7 +6,7 @@ import { decryptCurrentSecret } from "@/lib/identity/secret-store";
 import { projectAudience } from "@/lib/identity/audience";
 
 const project = await db.project.findFirstOrThrow({ select: { id: true } });
-const { secret } = await decryptCurrentSecret(project.id);
+const { secret } = await decryptCurrentSecret(project.id, "production");
 const now = Math.floor(Date.now() / 1000);
 const token = await new SignJWT({ sub: "bench_user", email: "bench@example.com", traits: { plan: "pro", amount: 29900, interval: "year" } })
   .setProtectedHeader({ alg: "HS256" })

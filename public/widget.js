@@ -2,7 +2,7 @@
 (function () {
   "use strict";
   var w = window, script = document.currentScript;
-  // A brief outage (503), a rate limit (429) or a network error is retried, within these bounds.
+  // A 503, a 429 or a network error is retried, within these bounds.
   var MAX_ATTEMPTS = 4, MAX_TOTAL_MS = 60000, MAX_WAIT_MS = 30000;
   function say(level, text) {
     try { console[level]("[Reqio] " + text); } catch (e) { /* none */ }
@@ -17,13 +17,13 @@
     warn(code, message);
     return Promise.resolve(result(code, message));
   }
-  // 1, 2, 4 s plus jitter (pages that failed together don't retry together), at least Retry-After (capped).
+  // 1, 2, 4 s plus jitter (pages failing together retry apart), at least Retry-After.
   function retryDelay(attempt, retryAfter) {
     var base = 1000 * Math.pow(2, attempt - 1);
     return Math.max(Math.min(retryAfter * 1000, MAX_WAIT_MS) || 0, base) + Math.random() * base / 2;
   }
   try {
-    // widget.js?v=2 or #v1 too: post to where this script was loaded from.
+    // widget.js?v=2 or #v1 too: post where this script came from.
     var base = (script && script.src || "").replace(/[?#].*$/, "").replace(/\/widget\.js$/, "");
     var attr = function (name) { return script && script.getAttribute(name); };
     var projectId = attr("data-project-id"), debug = attr("data-debug") !== null;
@@ -57,7 +57,8 @@
               return new Promise(function (resolve) { setTimeout(resolve, wait); }).then(function () { return attempt(n + 1); });
             }
             if (outcome && outcome.ok === true) {
-              if (debug) say("info", "identified " + (outcome.user && outcome.user.id) + " for project " + projectId + ".");
+              var dev = outcome.environment === "development";
+              if (dev || debug) say("info", "identified " + (outcome.user && outcome.user.id) + (dev ? " in the development environment." : " for project " + projectId + "."));
             } else {
               var error = (outcome && outcome.error) || {};
               var code = (error.code || "http_" + answer.status) + (error.cause && error.cause !== error.code ? " (" + error.cause + ")" : "");
@@ -71,17 +72,17 @@
         return failure("widget_error", String(error && error.message));
       }
     };
-    // Calls made before this script loaded (the stub in the widget snippet).
+    // Calls queued before this script loaded (the snippet's stub).
     var queued = w.Reqio && w.Reqio.q instanceof Array ? w.Reqio.q : [];
     w.Reqio = { identify: identify, projectId: projectId };
     var inline = attr("data-identity-token");
     var fix = ": render your server's token for the signed-in user into it, or drop it and call Reqio.identify(token).";
-    // No JWT holds these: a placeholder, or a template left unrendered.
+    // No JWT holds these: a placeholder or an unrendered template.
     if (inline === "") warn("missing_token", "data-identity-token is empty" + fix);
     else if (/[<>{}$%]/.test(inline)) warn("missing_token", "data-identity-token is still the placeholder " + inline.slice(0, 40) + fix);
     else if (inline) identify(inline);
     for (var i = 0; i < queued.length; i++) {
-      // One malformed entry must not drop the calls queued after it.
+      // A malformed entry must not drop the calls after it.
       try {
         if (!(queued[i] instanceof Array)) throw 0;
         identify(queued[i][0]).then(queued[i][1]);

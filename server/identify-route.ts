@@ -50,7 +50,7 @@ function sendJson(response: ServerResponse, status: number, body: unknown, extra
 }
 
 function sendOutcome(response: ServerResponse, outcome: IdentifyOutcome): void {
-  if (outcome.ok) return sendJson(response, 200, { ok: true, user: outcome.user });
+  if (outcome.ok) return sendJson(response, 200, { ok: true, environment: outcome.environment, user: outcome.user });
   const extra: Record<string, string> = outcome.retryAfterSeconds === undefined ? {} : { "Retry-After": String(outcome.retryAfterSeconds) };
   // `cause` (when the verifier could name the root cause) refines `code`, whose meaning never changes.
   const error = outcome.cause === undefined ? { code: outcome.code, message: outcome.message } : { code: outcome.code, cause: outcome.cause, message: outcome.message };
@@ -136,7 +136,7 @@ export function handleIdentify(request: IncomingMessage, response: ServerRespons
     return;
   }
   try {
-    const admission = admitIdentify({ projectId, clientAddress: clientAddressOf(request), contentType: request.headers["content-type"] });
+    const admission = admitIdentify({ projectId, clientAddress: clientAddressOf(request), contentType: request.headers["content-type"], origin: request.headers.origin });
     if (admission instanceof Promise) {
       admission.then(
         (loaded) => (loaded.admitted ? answerWithBody(request, response, loaded) : sendOutcome(response, loaded.outcome)),

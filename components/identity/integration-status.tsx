@@ -53,6 +53,12 @@ export function IntegrationStatusPanel({ status, now }: { status: IntegrationSta
           with NTP; beyond 60 s tokens are rejected.
         </p>
       )}
+      {status.warnings.productionFromLocalhost > 0 && (
+        <p role="alert" className="rounded-md bg-warning-subtle px-3 py-2 text-sm text-warning" data-testid="localhost-warning">
+          {plural(status.warnings.productionFromLocalhost, "token")} signed with the production secret came from a page on localhost: a development
+          machine holds the production secret, and its test users land here. Give it the development secret in <code>.env.local</code> instead.
+        </p>
+      )}
       {(status.warnings.amountsUnderOneDollar > 0 || status.warnings.emailAsSub > 0) && (
         <ul role="alert" className="flex flex-col gap-1 rounded-md bg-warning-subtle px-3 py-2 text-sm text-warning" data-testid="plausibility-warnings">
           {status.warnings.amountsUnderOneDollar > 0 && (

@@ -2,6 +2,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import type { IdentityLiveStatus } from "@/lib/identity/integration-status";
 import { IntegrationStatusPanel } from "@/components/identity/integration-status";
+import { useEnvironment } from "@/components/identity/environment-context";
 
 /** How often an open, visible Identity tab asks for fresh status. */
 export const LIVE_STATUS_EVERY_MS = 3000;
@@ -22,9 +23,10 @@ export function useLiveStatus(): IdentityLiveStatus {
  */
 export function LiveStatusProvider({ projectId, initial, children }: { projectId: string; initial: IdentityLiveStatus; children: ReactNode }) {
   const [polled, setPolled] = useState<IdentityLiveStatus | null>(null);
+  const environment = useEnvironment();
 
   useEffect(() => {
-    const url = `/api/v1/projects/${encodeURIComponent(projectId)}/integration-status`;
+    const url = `/api/v1/projects/${encodeURIComponent(projectId)}/integration-status?env=${environment}`;
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let inFlight = false;
@@ -63,7 +65,7 @@ export function LiveStatusProvider({ projectId, initial, children }: { projectId
       clearTimeout(timer);
       document.removeEventListener("visibilitychange", onVisibilityChange);
     };
-  }, [projectId]);
+  }, [projectId, environment]);
 
   // An action (rotate, expire) re-renders the page with fresh props; a poll that was already under way
   // then answers with older data, which must not win. Both times come from the server's clock.

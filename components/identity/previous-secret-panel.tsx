@@ -7,6 +7,7 @@ import { FormStatus } from "@/components/ui/form-status";
 import { TypeToConfirmField, useTypeToConfirm } from "@/components/ui/type-to-confirm";
 import { useReauthAction } from "@/components/identity/reauth";
 import { useLiveStatus } from "@/components/identity/live-status";
+import { EnvironmentField } from "@/components/identity/environment-context";
 import { UsageSummary } from "@/components/identity/usage-summary";
 import { formatDuration, formatRelativeTime } from "@/lib/format-time";
 import { EXPIRY_CONFIRMATION_REQUIRED as CONFIRMATION_REQUIRED, tokensText, windowText } from "@/lib/identity/usage-text";
@@ -79,6 +80,7 @@ export function PreviousSecretPanel({ projectId, projectName, previous, now, can
           <DialogContent title="Expire the previous secret now?" description={`Tokens signed with ${masked} are rejected from the next request on. For 30 days it is kept encrypted only so that a token still signed with it is told so ("signed with a retired secret"); it never verifies again, and then only a fingerprint stays for the audit log.`}>
             <ActionForm dispatch={dispatch} className="flex flex-col gap-4">
               <input type="hidden" name="projectId" value={projectId} />
+              <EnvironmentField />
               <input type="hidden" name="previousSecretId" value={previous.id} />
               <UsageSummary usage={previous} now={now} lastUsedLabel="Last verified a token" neverUsed="never since the rotation" />
               {askName && (

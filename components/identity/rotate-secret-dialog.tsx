@@ -8,6 +8,7 @@ import { useReauthAction } from "@/components/identity/reauth";
 import { DEFAULT_GRACE_PERIOD, GRACE_PERIODS, GRACE_PERIOD_IDS } from "@/lib/identity/grace-period";
 import type { FormAction } from "@/lib/actions/form-action";
 import type { SecretView } from "@/lib/identity/secret-view";
+import { EnvironmentField } from "@/components/identity/environment-context";
 
 const HINTS: Record<string, string> = {
   immediately: "The right choice after a leak: the current secret stops working the moment you confirm.",
@@ -45,6 +46,7 @@ export function RotateSecretDialog({ projectId, expectedSecretId, livePrevious, 
         >
           <ActionForm dispatch={dispatch} className="flex flex-col gap-3">
             <input type="hidden" name="projectId" value={projectId} />
+            <EnvironmentField />
             <input type="hidden" name="expectedSecretId" value={expectedSecretId} />
             <fieldset className="flex flex-col gap-2">
               <legend className="mb-1 text-sm font-medium">The current secret stops working</legend>

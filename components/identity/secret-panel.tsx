@@ -8,6 +8,7 @@ import { useRevealedSecret } from "@/components/identity/revealed-secret";
 import { useReauthAction } from "@/components/identity/reauth";
 import { RotateSecretDialog } from "@/components/identity/rotate-secret-dialog";
 import { useLiveStatus } from "@/components/identity/live-status";
+import { EnvironmentField } from "@/components/identity/environment-context";
 import type { FormAction } from "@/lib/actions/form-action";
 import type { SecretView } from "@/lib/identity/secret-view";
 
@@ -20,6 +21,8 @@ export type SecretPanelProps = {
   maskedSecret: string;
   canReveal: boolean;
   canRotate: boolean;
+  /** What this role can't do here, and who can (null when it can do everything). */
+  permissionNote: string | null;
   revealAction: FormAction<SecretView>;
   rotateAction: FormAction<SecretView>;
 };
@@ -52,6 +55,7 @@ export function SecretPanel(props: SecretPanelProps) {
           {props.canReveal && !shown && (
             <ActionForm dispatch={reveal}>
               <input type="hidden" name="projectId" value={props.projectId} />
+              <EnvironmentField />
               <Button type="submit" variant="secondary" disabled={revealing}>{revealing ? "Revealing…" : "Reveal"}</Button>
             </ActionForm>
           )}
@@ -65,9 +69,7 @@ export function SecretPanel(props: SecretPanelProps) {
         </div>
       </div>
       {shown && <p className="text-xs text-muted">Hides again by itself after a minute.</p>}
-      {!props.canReveal && (
-        <p className="text-sm text-muted">Only owners and admins of this team can reveal or rotate the secret.</p>
-      )}
+      {props.permissionNote && <p className="text-sm text-muted" data-testid="secret-permission-note">{props.permissionNote}</p>}
       <FormStatus result={revealResult && !revealResult.ok ? revealResult : null} />
       {props.canRotate && (
         <RotateSecretDialog

@@ -1,4 +1,5 @@
 "use client";
+import { EnvironmentField } from "@/components/identity/environment-context";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { onOpenInDebugger } from "@/components/identity/debugger-handoff";
 import { ActionForm } from "@/components/ui/action-form";
@@ -58,6 +59,7 @@ export function TokenDebugger({ projectId, debugAction, generateAction }: {
       </ActionForm>
       <ActionForm dispatch={(formData) => { setLatest("generate"); generate(formData); }}>
         <input type="hidden" name="projectId" value={projectId} />
+        <EnvironmentField />
         <Button type="submit" variant="secondary" disabled={generating}>{generating ? "Generating…" : "Generate a test token"}</Button>
       </ActionForm>
       {result && !result.ok && <FormStatus result={result} />}

@@ -5,6 +5,7 @@ import { actorFor, currentUser, type SessionUser } from "@/lib/auth/session";
 import { hasRecentReauth } from "@/lib/auth/reauth";
 import { authorizeProject, authorizeTeam, type ProjectAccess, type TeamAccess } from "@/lib/authz/access";
 import type { Permission } from "@/lib/authz/policy";
+import { ENVIRONMENTS, isEnvironment, type Environment } from "@/lib/identity/environments";
 import { recordAuditEvent, type Actor, type AuditAction, type AuditDetails } from "@/lib/audit/audit-log";
 import { forgetRequestMemos } from "@/lib/http/request-memo";
 import { createRateLimiter, formatRetryAfter, type RateLimiter } from "@/lib/http/rate-limit";
@@ -18,7 +19,8 @@ export const SIGNED_OUT = "Your session has ended. Sign in again.";
 export const PASSWORD_NEEDED = "Confirm your password to continue.";
 
 export type AccountContext = { user: SessionUser; actor: Actor };
-export type ScopedContext<Access> = AccountContext & { access: Access };
+/** `environment`: the form's, when the guard declares `environment: true` (the permission was checked for it); else production. */
+export type ScopedContext<Access> = AccountContext & { access: Access; environment: Environment };
 export type TeamContext = ScopedContext<TeamAccess>;
 export type ProjectContext = ScopedContext<ProjectAccess>;
 
@@ -37,7 +39,8 @@ export function actionRateLimit(options: { keyPrefix: string; points: number; du
 export type ActionAudit<Input> = (input: Input, result: ActionResult<unknown>) => { action: AuditAction; details?: AuditDetails } | null;
 
 type Options = { name: string; reauth?: boolean };
-type ScopedOptions<Input> = Options & { permission: Permission; rateLimit?: ActionRateLimit; audit?: ActionAudit<Input> };
+/** `environment: true`: the action acts on the environment the form's `environment` field names, and the permission is checked for it. */
+type ScopedOptions<Input> = Options & { permission: Permission; environment?: boolean; rateLimit?: ActionRateLimit; audit?: ActionAudit<Input> };
 type Handler<Input, Context, T> = (input: Input, context: Context) => Promise<ActionResult<T>>;
 
 const formValue = (formData: FormData, key: string) => {
@@ -57,7 +60,7 @@ async function proceed<Schema extends z.ZodType<ActionInput>, Context extends Ac
   formData: FormData,
   context: Context,
   handler: Handler<z.infer<Schema>, Context, T>,
-  auditScope?: { teamId: string; projectId?: string },
+  auditScope?: { teamId: string; projectId?: string; environment?: Environment },
 ): Promise<ActionResult<T>> {
   if (options.reauth && !(await hasRecentReauth(context.user.id))) return coded(REAUTH_REQUIRED, PASSWORD_NEEDED);
   const parsed = parseForm(schema, formData);
@@ -71,7 +74,11 @@ async function proceed<Schema extends z.ZodType<ActionInput>, Context extends Ac
     return await runHandler(options.name, async () => {
       const result = await handler(parsed.input, context);
       const event = auditScope && audit?.(parsed.input, result);
-      if (event) await recordAuditEvent(db, { ...auditScope, actor: context.actor, ...event });
+      if (event) {
+        const { environment, ...scope } = auditScope;
+        // The environment acted on is named in every event an environment action records.
+        await recordAuditEvent(db, { ...scope, actor: context.actor, action: event.action, details: environment ? { environment, ...event.details } : event.details });
+      }
       return result;
     });
   } finally {
@@ -79,8 +86,11 @@ async function proceed<Schema extends z.ZodType<ActionInput>, Context extends Ac
   }
 }
 
-const scopedGuard = (options: Options & { permission: Permission; rateLimit?: ActionRateLimit; audit?: unknown }) => ({
+export const UNKNOWN_ENVIRONMENT = `Choose an environment: ${ENVIRONMENTS.join(" or ")}.`;
+
+const scopedGuard = (options: Options & { permission: Permission; environment?: boolean; rateLimit?: ActionRateLimit; audit?: unknown }) => ({
   permission: options.permission,
+  environment: options.environment ?? false,
   reauth: options.reauth ?? false,
   rateLimit: options.rateLimit?.keyPrefix ?? null,
   audit: options.audit !== undefined,
@@ -90,7 +100,7 @@ const scopedGuard = (options: Options & { permission: Permission; rateLimit?: Ac
 type Scope<Access> = {
   scope: "project" | "team";
   idField: string;
-  authorize: (userId: string, id: string, permission: Permission) => Promise<({ ok: true } & Access) | Failure>;
+  authorize: (userId: string, id: string, permission: Permission, environment?: Environment) => Promise<({ ok: true } & Access) | Failure>;
   auditScope: (access: Access) => { teamId: string; projectId?: string };
 };
 
@@ -103,9 +113,13 @@ function scopedAction<Access>({ scope, idField, authorize, auditScope }: Scope<A
     const action: FormAction<T> = async (_previous, formData) => {
       const caller = await signedIn();
       if (!("user" in caller)) return caller;
-      const access = await authorize(caller.user.id, formValue(formData, idField), options.permission);
+      const named = formValue(formData, "environment");
+      if (options.environment && !isEnvironment(named)) return failure(UNKNOWN_ENVIRONMENT);
+      const environment: Environment = options.environment && isEnvironment(named) ? named : "production";
+      const access = await authorize(caller.user.id, formValue(formData, idField), options.permission, options.environment ? environment : undefined);
       if (!access.ok) return access;
-      return proceed(options, schema, formData, { ...caller, access }, handler, auditScope(access));
+      const scope = auditScope(access);
+      return proceed(options, schema, formData, { ...caller, access, environment }, handler, options.environment ? { ...scope, environment } : scope);
     };
     return declareGuard(action, { scope, ...scopedGuard(options) });
   };

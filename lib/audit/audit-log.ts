@@ -33,9 +33,10 @@ export async function recordAuditEvent(
   });
 }
 
-export async function latestSecretChange(projectId: string) {
+/** The event that made the secret with this fingerprint (any environment's): its rotation, or its creation. */
+export async function latestSecretChange(projectId: string, fingerprint: string) {
   return db.auditEvent.findFirst({
-    where: { projectId, action: { in: ["secret.rotated", "project.created"] } },
+    where: { projectId, action: { in: ["secret.rotated", "project.created", "environment.created"] }, details: { contains: `"${fingerprint}"` } },
     orderBy: { createdAt: "desc" },
     select: { action: true, actorLabel: true, createdAt: true },
   });

@@ -1,12 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { perRequest } from "@/lib/http/request-memo";
-import { can, type Permission } from "@/lib/authz/policy";
+import { can, canInEnvironment, type Permission, type TeamPolicy } from "@/lib/authz/policy";
+import type { Environment } from "@/lib/identity/environments";
 import { parseRole, type Role } from "@/lib/authz/roles";
 import { isProjectId } from "@/lib/identity/project-id";
 import { failure, type Failure } from "@/lib/result";
 
-export type TeamAccess = { team: { id: string; name: string }; role: Role };
+export type TeamAccess = { team: { id: string; name: string } & TeamPolicy; role: Role };
 export type ProjectAccess = TeamAccess & { project: { id: string; name: string; teamId: string; createdAt: Date } };
 
 // Another team's project and a project that never existed get the same answer: no hint either way.
@@ -17,6 +18,7 @@ const DENIED: Record<Permission, string> = {
   "team:view": "You can't view this team.",
   "team:rename": "Only owners and admins can rename the team.",
   "team:delete": "Only owners can delete the team.",
+  "team:development-access": "Only owners can choose who may reveal the development secret.",
   "members:view": "You can't view this team's members.",
   "members:invite": "Only owners and admins can invite people.",
   "members:manage": "Only owners and admins can manage members.",
@@ -33,7 +35,10 @@ const DENIED: Record<Permission, string> = {
 };
 
 /** The refusal a role without `permission` gets; tests match action outcomes against it. */
-export function deniedMessage(permission: Permission): string {
+export function deniedMessage(permission: Permission, environment?: Environment): string {
+  if (environment === "development" && permission === "secret:reveal") {
+    return "Only owners and admins can reveal the development secret here, unless an owner lets members reveal it (Team settings).";
+  }
   return DENIED[permission];
 }
 
@@ -47,30 +52,34 @@ export const findProjectAccess = perRequest(async function findProjectAccess(use
     where: { id: projectId },
     select: {
       id: true, name: true, teamId: true, createdAt: true,
-      team: { select: { id: true, name: true, memberships: { where: { userId }, select: { role: true } } } },
+      team: { select: { id: true, name: true, membersRevealDevelopmentSecret: true, memberships: { where: { userId }, select: { role: true } } } },
     },
   });
   const membership = project?.team.memberships[0];
   if (!project || !membership) return null;
-  const { team, ...rest } = project;
-  return { project: rest, team: { id: team.id, name: team.name }, role: parseRole(membership.role) };
+  const { team: { memberships: _memberships, ...team }, ...rest } = project;
+  return { project: rest, team, role: parseRole(membership.role) };
 });
 
 /** The caller's role in the team, or null; once per request like findProjectAccess. */
 export const findTeamAccess = perRequest(async function findTeamAccess(userId: string, teamId: string): Promise<TeamAccess | null> {
   const membership = await db.membership.findUnique({
     where: { userId_teamId: { userId, teamId } },
-    select: { role: true, team: { select: { id: true, name: true } } },
+    select: { role: true, team: { select: { id: true, name: true, membersRevealDevelopmentSecret: true } } },
   });
   return membership ? { team: membership.team, role: parseRole(membership.role) } : null;
 });
 
-/** The check every action makes first: member of the project's or team's team, with the permission. */
+/**
+ * The check every action makes first: member of the project's or team's team, with the permission
+ * (for one environment's secret when `environment` is given).
+ */
 function authorizer<Access extends TeamAccess>(findAccess: (userId: string, id: string) => Promise<Access | null>, notFoundMessage: string) {
-  return async (userId: string, id: string, permission: Permission): Promise<({ ok: true } & Access) | Failure> => {
+  return async (userId: string, id: string, permission: Permission, environment?: Environment): Promise<({ ok: true } & Access) | Failure> => {
     const access = await findAccess(userId, id);
     if (!access) return failure(notFoundMessage);
-    if (!can(access.role, permission)) return failure(DENIED[permission]);
+    const allowed = environment ? canInEnvironment(access.role, permission, environment, access.team) : can(access.role, permission);
+    if (!allowed) return failure(deniedMessage(permission, environment));
     return { ok: true, ...access };
   };
 }

@@ -1,10 +1,13 @@
 import type { Role } from "@/lib/authz/roles";
+import type { Environment } from "@/lib/identity/environments";
 
 /** Everything a signed-in user can ask to do to a team's resources, and which roles may. */
 export const PERMISSIONS = {
   "team:view": ["owner", "admin", "member"],
   "team:rename": ["owner", "admin"],
   "team:delete": ["owner"],
+  /** Whether members may reveal the development secret: the team's one environment setting. */
+  "team:development-access": ["owner"],
   "members:view": ["owner", "admin", "member"],
   "members:invite": ["owner", "admin"],
   "members:manage": ["owner", "admin"],
@@ -25,4 +28,16 @@ export type Permission = keyof typeof PERMISSIONS;
 /** The one place that decides; pages, actions and route handlers all ask it. */
 export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** What a team's owner may open up beyond PERMISSIONS, one setting each. */
+export type TeamPolicy = { membersRevealDevelopmentSecret: boolean };
+
+/**
+ * `can` for one environment's secret: production is exactly PERMISSIONS; in development members may
+ * also reveal, when an owner allowed it for the team (they are the developers who need that secret).
+ */
+export function canInEnvironment(role: Role, permission: Permission, environment: Environment, team: TeamPolicy): boolean {
+  if (can(role, permission)) return true;
+  return environment === "development" && permission === "secret:reveal" && role === "member" && team.membersRevealDevelopmentSecret;
 }

@@ -8,7 +8,7 @@ export type KeyCheckNote = { level: "info" | "warn"; message: string; fields: Re
 
 function opens(row: StoredSecrets["sample"][number], ring: KeyRing): boolean {
   try {
-    open(row.ciphertext, identitySecretContext(row.projectId), ring.keys);
+    open(row.ciphertext, identitySecretContext(row.projectId, row.environment), ring.keys);
     return true;
   } catch {
     return false;

@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import { sealedKeyId } from "@/lib/crypto/secret-box";
 import { ConfigError } from "@/lib/config/errors";
 
-export type StoredCiphertext = { id: string; projectId: string; ciphertext: string };
+export type StoredCiphertext = { id: string; projectId: string; environment: string; ciphertext: string };
 
 /** What the configuration check needs to know about the secrets already in the database. */
 export type StoredSecrets = {
@@ -36,8 +36,11 @@ export function inspectStoredSecrets(databaseFile: string, sampleSize = 20): Sto
       const keyId = sealedKeyId(ciphertext) ?? "unreadable";
       byKeyId.set(keyId, (byKeyId.get(keyId) ?? 0) + 1);
     }
+    // This runs before `db:migrate`: a database from before environments has only production secrets.
+    const hasEnvironment = sqlite.prepare(`SELECT 1 FROM pragma_table_info('IdentitySecret') WHERE name = 'environment'`).get();
+    const environment = hasEnvironment ? `"environment"` : `'production' AS "environment"`;
     const sample = sqlite
-      .prepare(`SELECT "id", "projectId", "ciphertext" FROM "IdentitySecret" WHERE "ciphertext" IS NOT NULL ORDER BY rowid DESC LIMIT ?`)
+      .prepare(`SELECT "id", "projectId", ${environment}, "ciphertext" FROM "IdentitySecret" WHERE "ciphertext" IS NOT NULL ORDER BY rowid DESC LIMIT ?`)
       .all(sampleSize) as StoredCiphertext[];
     return { live, byKeyId, sample };
   } finally {

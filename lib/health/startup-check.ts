@@ -47,7 +47,7 @@ async function storedSecretsFromDatabase(): Promise<StoredSecrets> {
   }
   const sample = await db.identitySecret.findMany({
     where: { ciphertext: { not: null } },
-    select: { id: true, projectId: true, ciphertext: true },
+    select: { id: true, projectId: true, environment: true, ciphertext: true },
     orderBy: { createdAt: "desc" },
     take: SAMPLE_SIZE,
   });

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { verifyIdentityToken, type FailureCause, type IdentifiedUser, type TokenErrorCode } from "@/lib/identity/token-verifier";
 import { cachedProjectVerification, KeysUnavailableError, projectVerification, type ProjectVerification } from "@/lib/identity/project-keys";
 import { recordVerification } from "@/lib/identity/verification-recorder";
+import { isLocalhostOrigin } from "@/lib/identity/localhost-origin";
 import { createLocalFirstLimiter, limitFromEnv, type RateLimitVerdict } from "@/lib/http/rate-limit";
 
 /** A token is at most 8 KB; the JSON around it gets a little room, and nothing more is read. */
@@ -20,11 +21,11 @@ export type IdentifyErrorCode =
   | "temporarily_unavailable";
 
 export type IdentifyOutcome =
-  | { ok: true; user: Pick<IdentifiedUser, "id" | "email" | "plan" | "interval" | "mrrCents"> }
+  | { ok: true; environment: string; user: Pick<IdentifiedUser, "id" | "email" | "plan" | "interval" | "mrrCents"> }
   | { ok: false; code: IdentifyErrorCode; message: string; cause?: FailureCause; retryAfterSeconds?: number };
 
 /** What is known of a request before its body is read. */
-export type IdentifyRequest = { projectId: string; clientAddress: string; contentType: string | undefined };
+export type IdentifyRequest = { projectId: string; clientAddress: string; contentType: string | undefined; origin?: string };
 
 /** Admitted: the project's keys, to verify the body with once it is read. */
 export type Admitted = { admitted: true; request: IdentifyRequest; verification: ProjectVerification };
@@ -84,7 +85,7 @@ export function admitIdentify(request: IdentifyRequest): Admission | Promise<Adm
 
 /** Second half, synchronous: the body (null when over MAX_BODY_BYTES) verified with the admitted keys. */
 export function identifyWithBody({ request, verification }: Admitted, text: string | null): IdentifyOutcome {
-  const outcome = decide(request.projectId, verification, text);
+  const outcome = decide(request, verification, text);
   if (!outcome.ok && outcome.code !== "rate_limited") failuresPerClient.consume(request.clientAddress);
   return outcome;
 }
@@ -114,7 +115,7 @@ function unavailable(_request: IdentifyRequest, error: unknown): Admission {
   };
 }
 
-function decide(projectId: string, verification: ProjectVerification, text: string | null): IdentifyOutcome {
+function decide({ projectId, origin }: IdentifyRequest, verification: ProjectVerification, text: string | null): IdentifyOutcome {
   if (text === null) {
     recordVerification(projectId, { code: "token_too_large" });
     return reject("token_too_large", "The request body is over 16 KB; an identity token must be at most 8 KB.");
@@ -137,12 +138,14 @@ function decide(projectId: string, verification: ProjectVerification, text: stri
 
   const result = verifyIdentityToken(body.data.token, verification);
   if (!result.ok) {
-    recordVerification(projectId, { code: result.code, cause: result.cause, example: result.decoded });
+    recordVerification(projectId, { code: result.code, cause: result.cause, example: result.decoded, environment: result.environment });
     return { ok: false, code: result.code, cause: result.cause, message: result.message };
   }
   const projectVerdict = perProject.consume(projectId);
   if (!projectVerdict.allowed) return rateLimited(projectVerdict, "Too many identify requests for this project.");
   const { user } = result;
-  recordVerification(projectId, { code: "ok", ageSeconds: result.ageSeconds, user, secretId: result.keyId });
-  return { ok: true, user: { id: user.id, email: user.email, plan: user.plan, interval: user.interval, mrrCents: user.mrrCents } };
+  const environment = result.environment ?? "production";
+  const fromLocalhost = environment === "production" && isLocalhostOrigin(origin);
+  recordVerification(projectId, { code: "ok", ageSeconds: result.ageSeconds, user, secretId: result.keyId, environment, fromLocalhost });
+  return { ok: true, environment, user: { id: user.id, email: user.email, plan: user.plan, interval: user.interval, mrrCents: user.mrrCents } };
 }

@@ -5,6 +5,7 @@ import { envSnippet, identityStacks, type SnippetFile, type SnippetStack } from 
 import { highlightCode } from "@/lib/identity/highlight";
 import { latestSecretChange } from "@/lib/audit/audit-log";
 import { authorizeProject, PROJECT_NOT_FOUND } from "@/lib/authz/access";
+import type { Environment } from "@/lib/identity/environments";
 
 export type HighlightedFile = Omit<SnippetFile, "language"> & { html: string };
 export type HighlightedStack = Omit<SnippetStack, "files"> & { files: HighlightedFile[] };
@@ -38,11 +39,12 @@ async function highlightStack(projectId: string, stack: SnippetStack): Promise<H
   return highlighted;
 }
 
-async function highlightEnv(envSecret: string): Promise<HighlightedFile> {
-  const cached = envCache.get(envSecret);
+async function highlightEnv(envSecret: string, environment: Environment): Promise<HighlightedFile> {
+  const key = `${environment}|${envSecret}`;
+  const cached = envCache.get(key);
   if (cached) return cached;
-  const highlighted = await highlightFile(envSnippet(envSecret));
-  envCache.set(envSecret, highlighted);
+  const highlighted = await highlightFile(envSnippet(envSecret, environment));
+  envCache.set(key, highlighted);
   return highlighted;
 }
 
@@ -50,10 +52,10 @@ async function highlightEnv(envSecret: string): Promise<HighlightedFile> {
  * The page's snippets: `chosenStackId` (the browser's remembered choice; anything unknown means the
  * first stack) highlighted on the server; `envSecret` is the masked secret or a placeholder.
  */
-export async function highlightedSnippets(projectId: string, envSecret: string, chosenStackId?: string): Promise<HighlightedSnippets> {
+export async function highlightedSnippets(projectId: string, environment: Environment, envSecret: string, chosenStackId?: string): Promise<HighlightedSnippets> {
   const stacks = projectStacks(projectId);
   const chosen = stacks.find((stack) => stack.id === chosenStackId) ?? stacks[0]!;
-  const [highlighted, env] = await Promise.all([highlightStack(projectId, chosen), highlightEnv(envSecret)]);
+  const [highlighted, env] = await Promise.all([highlightStack(projectId, chosen), highlightEnv(envSecret, environment)]);
   return { choices: stacks.map(({ id, label }) => ({ id, label })), chosen: highlighted, env };
 }
 
@@ -88,8 +90,8 @@ export async function warmSnippetHighlighting(): Promise<void> {
 }
 
 /** The .env line with a revealed secret: highlighted per reveal and never cached. */
-export async function highlightedEnvSnippet(secret: string): Promise<string> {
-  const snippet = envSnippet(secret);
+export async function highlightedEnvSnippet(secret: string, environment: Environment): Promise<string> {
+  const snippet = envSnippet(secret, environment);
   return highlightCode(snippet.code, snippet.language);
 }
 
@@ -100,11 +102,11 @@ type SecretChange = NonNullable<Awaited<ReturnType<typeof latestSecretChange>>>;
 // current secret is a new key. Cached per secret ID, so a render doesn't query the audit log for it.
 const changeCache = new LRUCache<string, SecretChange>({ max: 1024 });
 
-export async function currentSecretChange(projectId: string, currentSecretId: string): Promise<SecretChange | null> {
-  const key = JSON.stringify([projectId, currentSecretId]);
+export async function currentSecretChange(projectId: string, current: { id: string; fingerprint: string }): Promise<SecretChange | null> {
+  const key = JSON.stringify([projectId, current.id]);
   const cached = changeCache.get(key);
   if (cached) return cached;
-  const change = await latestSecretChange(projectId);
+  const change = await latestSecretChange(projectId, current.fingerprint);
   if (change) changeCache.set(key, change);
   return change;
 }

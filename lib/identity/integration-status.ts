@@ -6,6 +6,8 @@ import { previousSecretStatus, type CurrentSecretSummary, type PreviousSecretSta
 import { authorizeProject, PROJECT_NOT_FOUND } from "@/lib/authz/access";
 import { FAILURE_EXAMPLE_TTL_MS } from "@/lib/identity/failure-examples";
 import { plausibilityCounts } from "@/lib/identity/plausibility-counts";
+import { UNATTRIBUTED, type Environment } from "@/lib/identity/environments";
+import { LOCALHOST_PRODUCTION_CODE } from "@/lib/identity/localhost-origin";
 
 /** One reject reason of the last 24 h: its root cause, how often, and the latest example (no signature). */
 export type RejectedReason = {
@@ -19,8 +21,11 @@ export type RejectedReason = {
 export type IntegrationStatus = {
   accepted: number;
   rejected: RejectedReason[];
-  /** Users whose tokens verified but look wrong (lib/identity/token-verifier/warnings.ts). */
-  warnings: { amountsUnderOneDollar: number; emailAsSub: number };
+  /**
+   * Users whose tokens verified but look wrong (lib/identity/token-verifier/warnings.ts), and production
+   * tokens sent from a localhost page (a developer's machine holding the production secret).
+   */
+  warnings: { amountsUnderOneDollar: number; emailAsSub: number; productionFromLocalhost: number };
   lastSuccessAt: Date | null;
   tokenAge: { median: string | null; maxSeconds: number | null; futureIatSeconds: number | null };
   recentUsers: { id: string; email: string | null; plan: string | null; interval: string | null; mrrCents: number | null; lastSeenAt: Date }[];
@@ -32,27 +37,35 @@ type CounterRow = { code: string; bucketStart: Date; count: number; ageMinSecond
 type UserRow = { externalId: string; email: string | null; plan: string | null; interval: string | null; mrrCents: number | null; lastSeenAt: Date };
 
 /**
- * Everything the page shows live, in one Prisma call (each call costs about a millisecond of query
- * compiling whatever it fetches): both secrets, the last 24 h of bucketed counters, the last 20 users.
+ * Everything the page shows live for one environment, in one Prisma call (each call costs about a
+ * millisecond of query compiling whatever it fetches): its secrets, the last 24 h of bucketed counters,
+ * the last 20 users. Rejections no secret verified (UNATTRIBUTED) belong to no environment: every one lists them.
  */
-async function projectActivity(projectId: string, now: number) {
+async function projectActivity(projectId: string, environment: Environment, now: number) {
   const since = new Date(now - DAY_MS - (now % BUCKET_MS));
+  const environments = { in: [environment, UNATTRIBUTED] };
   return db.project.findUnique({
     where: { id: projectId },
     select: {
-      currentSecret: { select: { id: true, last4: true, fingerprint: true, createdAt: true, lastUsedAt: true } },
-      previousSecret: { select: { id: true, last4: true, expiresAt: true, lastUsedAt: true, retiredAt: true } },
+      environments: {
+        where: { slug: environment },
+        select: {
+          currentSecret: { select: { id: true, last4: true, fingerprint: true, createdAt: true, lastUsedAt: true } },
+          previousSecret: { select: { id: true, last4: true, expiresAt: true, lastUsedAt: true, retiredAt: true } },
+        },
+      },
       verifications: {
-        where: { bucketStart: { gte: since } },
+        where: { environment: environments, bucketStart: { gte: since } },
         select: { code: true, bucketStart: true, count: true, ageMinSeconds: true, ageMaxSeconds: true },
       },
       identifiedUsers: {
+        where: { environment },
         orderBy: { lastSeenAt: "desc" },
         take: 20,
         select: { externalId: true, email: true, plan: true, interval: true, mrrCents: true, lastSeenAt: true },
       },
       failureExamples: {
-        where: { lastAt: { gt: new Date(now - FAILURE_EXAMPLE_TTL_MS) } },
+        where: { environment: environments, lastAt: { gt: new Date(now - FAILURE_EXAMPLE_TTL_MS) } },
         select: { cause: true, lastAt: true, header: true, claims: true },
       },
     },
@@ -70,8 +83,11 @@ function parseObject(text: string): Record<string, unknown> {
   }
 }
 
-function summarize(rows: CounterRow[], recentUsers: UserRow[], examples: ExampleRow[], warnings: IntegrationStatus["warnings"]): IntegrationStatus {
-  const exampleOf = new Map(examples.map((row) => [row.cause, row]));
+type Plausibility = Omit<IntegrationStatus["warnings"], "productionFromLocalhost">;
+
+function summarize(rows: CounterRow[], recentUsers: UserRow[], examples: ExampleRow[], plausibility: Plausibility): IntegrationStatus {
+  // Sorted oldest first, so an example of the same cause from the other row (this environment's or the unattributed one) that is newer wins.
+  const exampleOf = new Map([...examples].sort((a, b) => a.lastAt.getTime() - b.lastAt.getTime()).map((row) => [row.cause, row]));
   const byCode = new Map<string, number>();
   let maxAge: number | null = null;
   let minAge: number | null = null;
@@ -82,7 +98,7 @@ function summarize(rows: CounterRow[], recentUsers: UserRow[], examples: Example
   }
   const ageCodes = new Set<string>(AGE_BINS.map((bin) => bin.code));
   const rejected = [...byCode]
-    .filter(([code]) => code !== "ok" && !ageCodes.has(code) && !code.startsWith("secret:"))
+    .filter(([code]) => code !== "ok" && !ageCodes.has(code) && !code.startsWith("secret:") && !code.startsWith("warn:"))
     .map(([cause, count]): RejectedReason => {
       const example = exampleOf.get(cause);
       const at = example?.lastAt.toISOString() ?? null;
@@ -94,7 +110,7 @@ function summarize(rows: CounterRow[], recentUsers: UserRow[], examples: Example
   return {
     accepted: byCode.get("ok") ?? 0,
     rejected,
-    warnings,
+    warnings: { ...plausibility, productionFromLocalhost: byCode.get(LOCALHOST_PRODUCTION_CODE) ?? 0 },
     lastSuccessAt: recentUsers[0]?.lastSeenAt ?? null,
     tokenAge: {
       median: medianAgeBin(byCode)?.label ?? null,
@@ -105,9 +121,9 @@ function summarize(rows: CounterRow[], recentUsers: UserRow[], examples: Example
   };
 }
 
-/** What the Identity page shows under "Integration status": the last 24 h, from bucketed counters. */
-export async function integrationStatus(projectId: string, now = Date.now()): Promise<IntegrationStatus> {
-  const [project, warnings] = await Promise.all([projectActivity(projectId, now), plausibilityCounts(projectId)]);
+/** What the Identity page shows under "Integration status" for one environment: the last 24 h, from bucketed counters. */
+export async function integrationStatus(projectId: string, environment: Environment, now = Date.now()): Promise<IntegrationStatus> {
+  const [project, warnings] = await Promise.all([projectActivity(projectId, environment, now), plausibilityCounts(projectId, environment)]);
   return summarize(project?.verifications ?? [], project?.identifiedUsers ?? [], project?.failureExamples ?? [], warnings);
 }
 
@@ -127,13 +143,18 @@ export type IdentityLiveStatus = {
   previous: PreviousSecretJson | null;
 };
 
-/** The page's first render: the live status and the current secret's summary, from that one read. */
-export async function identityPageStatus(projectId: string, now = new Date()): Promise<{ current: CurrentSecretSummary | null; live: IdentityLiveStatus }> {
-  const [project, warnings] = await Promise.all([projectActivity(projectId, now.getTime()), plausibilityCounts(projectId)]);
+/** The page's first render: one environment's live status and current secret's summary, from that one read. */
+export async function identityPageStatus(
+  projectId: string,
+  environment: Environment,
+  now = new Date(),
+): Promise<{ current: CurrentSecretSummary | null; live: IdentityLiveStatus }> {
+  const [project, warnings] = await Promise.all([projectActivity(projectId, environment, now.getTime()), plausibilityCounts(projectId, environment)]);
   const counters = project?.verifications ?? [];
   const integration = summarize(counters, project?.identifiedUsers ?? [], project?.failureExamples ?? [], warnings);
-  const secret = project?.currentSecret ?? null;
-  const previous = previousSecretStatus({ previous: project?.previousSecret ?? null, currentLastUsedAt: secret?.lastUsedAt ?? null, counters }, now);
+  const secrets = project?.environments[0];
+  const secret = secrets?.currentSecret ?? null;
+  const previous = previousSecretStatus({ previous: secrets?.previousSecret ?? null, currentLastUsedAt: secret?.lastUsedAt ?? null, counters }, now);
   const live: IdentityLiveStatus = {
     generatedAt: now.toISOString(),
     integration: {
@@ -147,8 +168,8 @@ export async function identityPageStatus(projectId: string, now = new Date()): P
   return { current, live };
 }
 
-export async function identityLiveStatus(projectId: string, now = new Date()): Promise<IdentityLiveStatus> {
-  return (await identityPageStatus(projectId, now)).live;
+export async function identityLiveStatus(projectId: string, environment: Environment, now = new Date()): Promise<IdentityLiveStatus> {
+  return (await identityPageStatus(projectId, environment, now)).live;
 }
 
 export type LiveStatusError = { ok: false; error: { code: "signed_out" | "not_found"; message: string } };
@@ -157,11 +178,11 @@ export type LiveStatusError = { ok: false; error: { code: "signed_out" | "not_fo
  * What GET /api/v1/projects/{id}/integration-status answers: the page's own check (a member of the
  * project's team), so another team's project is "not found" exactly like one that doesn't exist.
  */
-export async function liveStatusResponse(userId: string | null, projectId: string): Promise<
+export async function liveStatusResponse(userId: string | null, projectId: string, environment: Environment): Promise<
   { status: 200; body: IdentityLiveStatus } | { status: 401 | 404; body: LiveStatusError }
 > {
   if (!userId) return { status: 401, body: { ok: false, error: { code: "signed_out", message: "Sign in to see this project's integration status." } } };
   const access = await authorizeProject(userId, projectId, "project:view");
   if (!access.ok) return { status: 404, body: { ok: false, error: { code: "not_found", message: PROJECT_NOT_FOUND } } };
-  return { status: 200, body: await identityLiveStatus(access.project.id) };
+  return { status: 200, body: await identityLiveStatus(access.project.id, environment) };
 }

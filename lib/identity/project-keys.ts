@@ -3,7 +3,8 @@
 // cache lives on globalThis so Next's copy of this module (dashboard actions) shares it in one process.
 import { LRUCache } from "lru-cache";
 import { db } from "@/lib/db";
-import { decryptLiveSecrets } from "@/lib/identity/live-secrets";
+import { decryptAllLiveSecrets, type LiveSecret } from "@/lib/identity/live-secrets";
+import type { Environment } from "@/lib/identity/environments";
 import { hmacKeyFromSecret } from "@/lib/identity/secret";
 import { isProjectId } from "@/lib/identity/project-id";
 import { projectAudience } from "@/lib/identity/audience";
@@ -139,25 +140,36 @@ function checkOnce(projectId: string, entry: Entry | undefined, now: number): Ch
 }
 
 async function refresh(projectId: string, entry: Entry | undefined, now: number): Promise<Entry> {
-  const row = await db.project.findUnique({
-    where: { id: projectId },
-    select: { currentSecretId: true, previousSecretId: true, previousSecret: { select: { expiresAt: true } } },
+  const rows = await db.projectEnvironment.findMany({
+    where: { projectId },
+    select: { slug: true, currentSecretId: true, previousSecretId: true, previousSecret: { select: { expiresAt: true } } },
   });
-  if (!row?.currentSecretId) return { kind: "missing", checkedAt: now, retryAt: 0 };
-  const versionTag = `${row.currentSecretId}|${row.previousSecretId ?? ""}|${row.previousSecret?.expiresAt?.getTime() ?? ""}`;
+  if (!rows.some((row) => row.currentSecretId)) return { kind: "missing", checkedAt: now, retryAt: 0 };
+  const versionTag = rows
+    .map((row) => `${row.slug}:${row.currentSecretId ?? ""}|${row.previousSecretId ?? ""}|${row.previousSecret?.expiresAt?.getTime() ?? ""}`)
+    .sort()
+    .join(";");
   if (entry?.kind === "project" && entry.versionTag === versionTag && shared.cache.get(projectId) === entry) {
     entry.checkedAt = now;
     entry.retryAt = 0;
     return entry;
   }
-  // Secrets are decrypted and their keys made only when the (current, previous) pair changes; never per request.
-  const [{ current, previous }, retiredKeys] = await Promise.all([decryptLiveSecrets(projectId), retiredKeysFor(projectId, now)]);
-  const timed = (live: typeof current, label: string): TimedKey => {
-    const key: VerifierKey = { id: live.summary.id, label: `${label} ••••${live.summary.last4}`, key: hmacKeyFromSecret(live.secret) };
+  // Secrets are decrypted and their keys made only when an environment's (current, previous) pair changes; never per request.
+  const [environments, retiredKeys] = await Promise.all([decryptAllLiveSecrets(projectId), retiredKeysFor(projectId, now)]);
+  const timed = (live: LiveSecret, environment: Environment, role: "current" | "previous"): TimedKey => {
+    const key: VerifierKey = { id: live.summary.id, label: keyLabel(environment, role, live.summary.last4), key: hmacKeyFromSecret(live.secret), environment };
     return { key: { ...key, hmacKey: hmacKeyFor(key) ?? undefined }, expiresAt: live.expiresAt?.getTime() ?? null };
   };
-  const keys = [timed(current, "current secret"), ...(previous ? [timed(previous, "previous secret")] : [])];
+  const keys = environments.flatMap(({ environment, secrets }) => [
+    timed(secrets.current, environment, "current"),
+    ...(secrets.previous ? [timed(secrets.previous, environment, "previous")] : []),
+  ]);
   return { kind: "project", audience: projectAudience(projectId), keys, retiredKeys, versionTag, checkedAt: now, retryAt: 0 };
+}
+
+/** What the debugger says verified a token: production keeps its old wording, other environments are named. */
+function keyLabel(environment: Environment, role: "current" | "previous", last4: string): string {
+  return environment === "production" ? `${role} secret ••••${last4}` : `${role} ${environment} secret ••••${last4}`;
 }
 
 /**

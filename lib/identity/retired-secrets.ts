@@ -13,12 +13,12 @@ export const RETIRED_SECRET_DIAGNOSIS_MS = 30 * 24 * 60 * 60 * 1000;
 const MAX_RETIRED_KEYS = 5;
 
 /** The diagnosis-only ciphertext for a secret being retired, or null when its live ciphertext can't be opened. */
-export function sealForDiagnosis(projectId: string, liveCiphertext: string | null): string | null {
+export function sealForDiagnosis(projectId: string, environment: string, liveCiphertext: string | null): string | null {
   const [primary] = serverConfig().encryptionKeys;
   if (!liveCiphertext || !primary) return null;
   try {
-    const secret = open(liveCiphertext, identitySecretContext(projectId), serverConfig().encryptionKeys);
-    return seal(secret, retiredSecretContext(projectId), primary);
+    const secret = open(liveCiphertext, identitySecretContext(projectId, environment), serverConfig().encryptionKeys);
+    return seal(secret, retiredSecretContext(projectId, environment), primary);
   } catch {
     return null; // an unreadable secret can't be diagnosed later either: retire it without a copy
   }
@@ -30,7 +30,7 @@ export async function retiredKeysFor(projectId: string, now = Date.now()): Promi
     where: { projectId, retiredAt: { gt: new Date(now - RETIRED_SECRET_DIAGNOSIS_MS) }, diagnosisCiphertext: { not: null } },
     orderBy: { retiredAt: "desc" },
     take: MAX_RETIRED_KEYS,
-    select: { id: true, last4: true, retiredAt: true, retiredById: true, diagnosisCiphertext: true },
+    select: { id: true, environment: true, last4: true, retiredAt: true, retiredById: true, diagnosisCiphertext: true },
   });
   const actorIds = [...new Set(rows.map((row) => row.retiredById).filter((id): id is string => id !== null))];
   const actors = actorIds.length === 0 ? [] : await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
@@ -38,7 +38,7 @@ export async function retiredKeysFor(projectId: string, now = Date.now()): Promi
   const keys: RetiredKey[] = [];
   for (const row of rows) {
     try {
-      const secret = open(row.diagnosisCiphertext!, retiredSecretContext(projectId), serverConfig().encryptionKeys);
+      const secret = open(row.diagnosisCiphertext!, retiredSecretContext(projectId, row.environment), serverConfig().encryptionKeys);
       const retiredBy = row.retiredById === null ? "the grace-period timer" : (nameOf.get(row.retiredById) ?? "a former member");
       keys.push({ id: row.id, last4: row.last4, key: hmacKeyFromSecret(secret), retiredAt: row.retiredAt!.getTime(), retiredBy });
     } catch {

@@ -43,17 +43,18 @@ export function usageFromCounters(input: { counters: CounterRow[]; code: string;
 
 const hourAgo = (now: Date) => new Date(now.getTime() - HOUR_MS - (now.getTime() % BUCKET_MS));
 
-/** The whole project's identity traffic (every token that verified, with either secret), for "Delete project". */
+/** The whole project's identity traffic (every token that verified, in any environment), for "Delete project". */
 export async function projectIdentityUsage(projectId: string, now = new Date()): Promise<SecretUsage> {
   const project = await db.project.findUniqueOrThrow({
     where: { id: projectId },
     select: {
-      currentSecret: { select: { lastUsedAt: true } },
-      previousSecret: { select: { lastUsedAt: true } },
+      environments: { select: { currentSecret: { select: { lastUsedAt: true } }, previousSecret: { select: { lastUsedAt: true } } } },
       verifications: { where: { code: "ok", bucketStart: { gte: hourAgo(now) } }, select: { code: true, bucketStart: true, count: true } },
     },
   });
-  const times = [project.currentSecret?.lastUsedAt, project.previousSecret?.lastUsedAt].filter((time): time is Date => Boolean(time));
+  const times = project.environments
+    .flatMap((environment) => [environment.currentSecret?.lastUsedAt, environment.previousSecret?.lastUsedAt])
+    .filter((time): time is Date => Boolean(time));
   const lastUsedAt = times.length ? new Date(Math.max(...times.map((time) => time.getTime()))) : null;
   return usageFromCounters({ counters: project.verifications, code: "ok", lastUsedAt }, now);
 }
@@ -66,6 +67,7 @@ export type ExpiryConfirmation = { ok: true } | { ok: false; message: string };
  */
 export async function checkExpiryConfirmation(input: {
   projectId: string;
+  environment: string;
   previousSecretId: string;
   confirmation: string | undefined;
   now?: Date;
@@ -73,9 +75,10 @@ export async function checkExpiryConfirmation(input: {
   const now = input.now ?? new Date();
   const project = await db.project.findUnique({
     where: { id: input.projectId },
-    select: { name: true, previousSecret: { select: { id: true, lastUsedAt: true } } },
+    select: { name: true, environments: { where: { slug: input.environment }, select: { previousSecret: { select: { id: true, lastUsedAt: true } } } } },
   });
-  const lastUsedAt = project?.previousSecret?.id === input.previousSecretId ? project.previousSecret.lastUsedAt : null;
+  const previous = project?.environments[0]?.previousSecret;
+  const lastUsedAt = previous?.id === input.previousSecretId ? previous.lastUsedAt : null;
   // Not in use (or already gone, which expirePreviousSecret reports): nothing to confirm.
   if (!project || !lastUsedAt || now.getTime() - lastUsedAt.getTime() >= IN_USE_WITHIN_MS) return { ok: true };
   const typed = input.confirmation?.trim() ?? "";

@@ -1,19 +1,22 @@
 import { createHash } from "node:crypto";
 import { randomBase62 } from "@/lib/crypto/random-string";
+import type { Environment } from "@/lib/identity/environments";
 
 /** Recognisable prefix so secret scanners (GitHub, gitleaks, trufflehog) can flag leaks. */
 export const SECRET_PREFIX = "rqio_sk_";
+/** Development secrets say so in their prefix, so a scanner, a reviewer and the debugger tell them apart. */
+export const SECRET_PREFIXES: Record<Environment, string> = { production: SECRET_PREFIX, development: "rqio_sk_dev_" };
 /** 43 base62 characters carry 256.0 bits; 44 leaves margin: ≈ 262 bits of CSPRNG entropy. */
 export const SECRET_RANDOM_LENGTH = 44;
-export const SECRET_PATTERN = /^rqio_sk_[0-9A-Za-z]{44}$/;
+export const SECRET_PATTERN = /^rqio_sk_(dev_)?[0-9A-Za-z]{44}$/;
 
-export function generateIdentitySecret(): string {
-  return SECRET_PREFIX + randomBase62(SECRET_RANDOM_LENGTH);
+export function generateIdentitySecret(environment: Environment = "production"): string {
+  return SECRET_PREFIXES[environment] + randomBase62(SECRET_RANDOM_LENGTH);
 }
 
 /** What the dashboard shows until the admin presses Reveal: prefix + last 4. */
-export function maskSecret(last4: string): string {
-  return `${SECRET_PREFIX}${"•".repeat(8)}${last4}`;
+export function maskSecret(last4: string, environment: Environment = "production"): string {
+  return `${SECRET_PREFIXES[environment]}${"•".repeat(8)}${last4}`;
 }
 
 export function lastFour(secret: string): string {

@@ -5,6 +5,7 @@ import { projectVerification } from "@/lib/identity/project-keys";
 import { decryptCurrentSecret } from "@/lib/identity/secret-store";
 import { hmacKeyFromSecret } from "@/lib/identity/secret";
 import { UserFacingError } from "@/lib/result";
+import type { Environment } from "@/lib/identity/environments";
 
 /** What the debugger shows; the token itself is neither stored nor logged. */
 export type TokenDebugReport = Omit<TokenInspection, "result"> & { ok: boolean; code: string | null; cause: FailureCause | null; message: string | null };
@@ -26,11 +27,11 @@ export async function debugIdentityToken(projectId: string, token: string): Prom
   };
 }
 
-/** A sample token signed with the current secret, exactly as the snippets mint one. */
-export async function mintTestToken(projectId: string): Promise<string> {
+/** A sample token signed with the environment's current secret, exactly as the snippets mint one. */
+export async function mintTestToken(projectId: string, environment: Environment): Promise<string> {
   const verification = await projectVerification(projectId);
   if (!verification) throw new UserFacingError("Project not found.");
-  const { secret } = await decryptCurrentSecret(projectId);
+  const { secret } = await decryptCurrentSecret(projectId, environment);
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({
     sub: "reqio_test_user",

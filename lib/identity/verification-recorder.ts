@@ -7,6 +7,8 @@ import { ageBinCode } from "@/lib/identity/token-age";
 import { higher, lower, VerificationStatsBuffer, type PendingStat } from "@/lib/identity/verification-stats-buffer";
 import { describeError, log } from "@/lib/log";
 import type { IdentifiedUser } from "@/lib/identity/token-verifier";
+import { UNATTRIBUTED } from "@/lib/identity/environments";
+import { LOCALHOST_PRODUCTION_CODE } from "@/lib/identity/localhost-origin";
 
 export const BUCKET_MS = 10 * 60 * 1000;
 const FLUSH_EVERY_MS = 1000;
@@ -38,26 +40,43 @@ let stalled: Promise<void> | undefined;
 /** Failed flushes in a row, so an outage is logged when it starts and when it ends, not every second. */
 let failedFlushes = 0;
 
+/**
+ * `environment` is that of the secret that verified the token's signature; a token no secret verified is
+ * counted UNATTRIBUTED, shown with every environment's rejections.
+ */
 export function recordVerification(
   projectId: string,
-  outcome: { code: string; cause?: string; example?: RejectedExample; ageSeconds?: number; user?: IdentifiedUser; secretId?: string },
+  outcome: {
+    code: string;
+    cause?: string;
+    example?: RejectedExample;
+    ageSeconds?: number;
+    user?: IdentifiedUser;
+    secretId?: string;
+    environment?: string;
+    /** A verified token sent from a page on localhost. */
+    fromLocalhost?: boolean;
+  },
   now = Date.now(),
 ): void {
   const bucketStart = now - (now % BUCKET_MS);
+  const environment = outcome.environment ?? UNATTRIBUTED;
   // Rejections are counted by root cause (a cause names its code: lib/identity/token-verifier/causes.ts).
   const cause = outcome.cause ?? outcome.code;
-  buffer.addCount(projectId, bucketStart, cause, outcome.code === "ok" ? outcome.ageSeconds : undefined);
+  buffer.addCount(projectId, environment, bucketStart, cause, outcome.code === "ok" ? outcome.ageSeconds : undefined);
   // Every rejection stamps when its cause last happened; the example (decoded header and claims) when there is one.
   if (outcome.code !== "ok") {
-    buffer.add({ kind: "example", projectId, cause, code: outcome.code, at: now, header: outcome.example?.header ?? null, claims: outcome.example?.claims ?? null });
+    const example = outcome.example;
+    buffer.add({ kind: "example", projectId, environment, cause, code: outcome.code, at: now, header: example?.header ?? null, claims: example?.claims ?? null });
   }
   if (outcome.secretId) {
     // Which secret verified: lets the admin see when the previous one is no longer in use.
-    buffer.addCount(projectId, bucketStart, `secret:${outcome.secretId}`);
+    buffer.addCount(projectId, environment, bucketStart, `secret:${outcome.secretId}`);
     buffer.add({ kind: "secretUse", secretId: outcome.secretId, at: now });
   }
-  if (outcome.ageSeconds !== undefined) buffer.addCount(projectId, bucketStart, ageBinCode(outcome.ageSeconds));
-  if (outcome.user) buffer.add({ kind: "user", projectId, user: outcome.user, firstSeen: now, lastSeen: now });
+  if (outcome.ageSeconds !== undefined) buffer.addCount(projectId, environment, bucketStart, ageBinCode(outcome.ageSeconds));
+  if (outcome.fromLocalhost) buffer.addCount(projectId, environment, bucketStart, LOCALHOST_PRODUCTION_CODE);
+  if (outcome.user) buffer.add({ kind: "user", projectId, environment, user: outcome.user, firstSeen: now, lastSeen: now });
   timer ??= setInterval(tick, FLUSH_EVERY_MS).unref();
 }
 
@@ -69,10 +88,10 @@ function tick() {
 // One transaction, so a retry after any failure never counts a delta twice. The upsert keeps the row
 // locked until commit, so the extremes it returns can't change before ours are written.
 async function writeCount(stat: Extract<PendingStat, { kind: "count" }>) {
-  const key = { projectId: stat.projectId, bucketStart: new Date(stat.bucketStart), code: stat.code };
+  const key = { projectId: stat.projectId, environment: stat.environment, bucketStart: new Date(stat.bucketStart), code: stat.code };
   await db.$transaction(async (tx) => {
     const row = await tx.verificationCounter.upsert({
-      where: { projectId_bucketStart_code: key },
+      where: { projectId_environment_bucketStart_code: key },
       create: { ...key, count: stat.count, ageMinSeconds: stat.ageMin ?? null, ageMaxSeconds: stat.ageMax ?? null },
       update: { count: { increment: stat.count } },
       select: { id: true, ageMinSeconds: true, ageMaxSeconds: true },
@@ -91,8 +110,8 @@ async function write(stat: PendingStat): Promise<void> {
     const fields = { code: stat.code, lastAt: new Date(stat.at), header: exampleJson(stat.header), claims: exampleJson(stat.claims) };
     // A token that didn't decode leaves "null" in both: the time, without an example.
     await db.verificationFailureExample.upsert({
-      where: { projectId_cause: { projectId: stat.projectId, cause: stat.cause } },
-      create: { projectId: stat.projectId, cause: stat.cause, ...fields },
+      where: { projectId_environment_cause: { projectId: stat.projectId, environment: stat.environment, cause: stat.cause } },
+      create: { projectId: stat.projectId, environment: stat.environment, cause: stat.cause, ...fields },
       update: fields,
       select: { id: true },
     });
@@ -106,12 +125,12 @@ async function write(stat: PendingStat): Promise<void> {
     });
     return;
   }
-  const { projectId, user, firstSeen, lastSeen } = stat;
+  const { projectId, environment, user, firstSeen, lastSeen } = stat;
   const fields = { email: user.email, plan: user.plan, interval: user.interval, mrrCents: user.mrrCents, lastSeenAt: new Date(lastSeen) };
   // Setting, not adding: writing a sighting twice is harmless.
   await db.identifiedUser.upsert({
-    where: { projectId_externalId: { projectId, externalId: user.id } },
-    create: { projectId, externalId: user.id, firstSeenAt: new Date(firstSeen), ...fields },
+    where: { projectId_environment_externalId: { projectId, environment, externalId: user.id } },
+    create: { projectId, environment, externalId: user.id, firstSeenAt: new Date(firstSeen), ...fields },
     update: fields,
     select: { id: true },
   });

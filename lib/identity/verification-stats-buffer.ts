@@ -4,11 +4,11 @@
 import type { IdentifiedUser } from "@/lib/identity/token-verifier";
 
 export type PendingStat =
-  | { kind: "count"; projectId: string; bucketStart: number; code: string; count: number; ageMin?: number; ageMax?: number }
-  | { kind: "user"; projectId: string; user: IdentifiedUser; firstSeen: number; lastSeen: number }
+  | { kind: "count"; projectId: string; environment: string; bucketStart: number; code: string; count: number; ageMin?: number; ageMax?: number }
+  | { kind: "user"; projectId: string; environment: string; user: IdentifiedUser; firstSeen: number; lastSeen: number }
   | { kind: "secretUse"; secretId: string; at: number }
   /** The latest rejected token per project and cause: its decoded header and claims, never the signature. */
-  | { kind: "example"; projectId: string; cause: string; code: string; at: number; header: Record<string, unknown> | null; claims: Record<string, unknown> | null };
+  | { kind: "example"; projectId: string; environment: string; cause: string; code: string; at: number; header: Record<string, unknown> | null; claims: Record<string, unknown> | null };
 
 type Count = Extract<PendingStat, { kind: "count" }>;
 type Sighting = Extract<PendingStat, { kind: "user" }>;
@@ -34,7 +34,7 @@ export class VerificationStatsBuffer {
 
   add(stat: PendingStat): void {
     if (stat.kind === "count") {
-      const key = `${stat.projectId}|${stat.bucketStart}|${stat.code}`;
+      const key = `${stat.projectId}|${stat.environment}|${stat.bucketStart}|${stat.code}`;
       const held = this.counts.get(key);
       // Updated in place (this runs per request); a copy goes in, so a taken batch is never changed.
       if (!held) {
@@ -45,13 +45,13 @@ export class VerificationStatsBuffer {
         held.ageMax = higher(held.ageMax, stat.ageMax);
       }
     } else if (stat.kind === "user") {
-      const key = `${stat.projectId}|${stat.user.id}`;
+      const key = `${stat.projectId}|${stat.environment}|${stat.user.id}`;
       const held = this.users.get(key);
       const newer = held && held.lastSeen > stat.lastSeen ? held : stat;
       this.users.delete(key);
       this.users.set(key, { ...newer, firstSeen: Math.min(held?.firstSeen ?? stat.firstSeen, stat.firstSeen) });
     } else if (stat.kind === "example") {
-      const key = `${stat.projectId}|${stat.cause}`;
+      const key = `${stat.projectId}|${stat.environment}|${stat.cause}`;
       const held = this.examples.get(key);
       // The newest wins, but a token that didn't decode never replaces an example that did.
       if (!held) this.examples.set(key, stat);
@@ -64,9 +64,9 @@ export class VerificationStatsBuffer {
   }
 
   /** One more count (the per-request case of add): in place when the row is already pending. */
-  addCount(projectId: string, bucketStart: number, code: string, age?: number): void {
-    const held = this.counts.get(`${projectId}|${bucketStart}|${code}`);
-    if (!held) return this.add({ kind: "count", projectId, bucketStart, code, count: 1, ageMin: age, ageMax: age });
+  addCount(projectId: string, environment: string, bucketStart: number, code: string, age?: number): void {
+    const held = this.counts.get(`${projectId}|${environment}|${bucketStart}|${code}`);
+    if (!held) return this.add({ kind: "count", projectId, environment, bucketStart, code, count: 1, ageMin: age, ageMax: age });
     held.count += 1;
     if (age !== undefined) {
       held.ageMin = lower(held.ageMin, age);

@@ -25,7 +25,7 @@ export type RotationSummary = {
   remainingUnderOldKeys: number;
 };
 
-type Row = { id: string; projectId: string; ciphertext: string };
+type Row = { id: string; projectId: string; environment: string; ciphertext: string };
 
 const BATCH = 200;
 
@@ -35,11 +35,11 @@ async function* liveRows(): AsyncGenerator<Row> {
   for (;;) {
     const batch = await db.identitySecret.findMany({
       where: { ciphertext: { not: null }, ...(after ? { id: { gt: after } } : {}) },
-      select: { id: true, projectId: true, ciphertext: true },
+      select: { id: true, projectId: true, environment: true, ciphertext: true },
       orderBy: { id: "asc" },
       take: BATCH,
     });
-    for (const row of batch) if (row.ciphertext) yield { id: row.id, projectId: row.projectId, ciphertext: row.ciphertext };
+    for (const row of batch) if (row.ciphertext) yield { id: row.id, projectId: row.projectId, environment: row.environment, ciphertext: row.ciphertext };
     if (batch.length < BATCH) return;
     after = batch[batch.length - 1]!.id;
   }
@@ -47,7 +47,7 @@ async function* liveRows(): AsyncGenerator<Row> {
 
 function tryOpen(row: Row, keys: readonly EncryptionKey[]): string | null {
   try {
-    return open(row.ciphertext, identitySecretContext(row.projectId), keys);
+    return open(row.ciphertext, identitySecretContext(row.projectId, row.environment), keys);
   } catch {
     return null;
   }
@@ -104,7 +104,7 @@ export async function rotateMasterKey(hooks: {
       summary.alreadyPrimary += 1;
       continue;
     }
-    const context = identitySecretContext(row.projectId);
+    const context = identitySecretContext(row.projectId, row.environment);
     const plaintext = tryOpen(row, keys);
     // Written after the check by an instance with a key we don't have: leave it; counted as remaining below.
     if (plaintext === null) continue;

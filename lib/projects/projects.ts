@@ -1,7 +1,8 @@
 import "server-only";
 import { db, type DbTransaction } from "@/lib/db";
 import { generateProjectId } from "@/lib/identity/project-id";
-import { issueIdentitySecret } from "@/lib/identity/secret-store";
+import { createEnvironment } from "@/lib/identity/environment-store";
+import { ENVIRONMENTS } from "@/lib/identity/environments";
 import { recordAuditEvent, type Actor, type AuditAction, type AuditDetails } from "@/lib/audit/audit-log";
 import { UserFacingError } from "@/lib/result";
 import { parseRole } from "@/lib/authz/roles";
@@ -13,16 +14,18 @@ function recordProjectEvent(tx: DbTransaction, { teamId, projectId, actor }: Pro
   return recordAuditEvent(tx, { teamId, projectId, actor, action, details });
 }
 
-/** Creates a project with its first signing secret, atomically: never a project without a secret. */
+/** Creates a project with a signing secret for each environment, atomically: never a project without its secrets. */
 export async function createProject(input: { teamId: string; name: string; actor: Actor }) {
   return db.$transaction(async (tx) => {
     const project = await tx.project.create({
       data: { id: generateProjectId(), teamId: input.teamId, name: input.name },
       select: { id: true, name: true },
     });
-    const { summary } = await issueIdentitySecret(tx, project.id, input.actor.id);
-    await tx.project.update({ where: { id: project.id }, data: { currentSecretId: summary.id } });
-    const details = { name: project.name, secretFingerprint: summary.fingerprint };
+    const fingerprints: Record<string, string> = {};
+    for (const environment of ENVIRONMENTS) {
+      fingerprints[environment] = await createEnvironment(tx, project.id, environment, input.actor.id);
+    }
+    const details = { name: project.name, secretFingerprint: fingerprints.production!, developmentSecretFingerprint: fingerprints.development! };
     await recordProjectEvent(tx, { ...input, projectId: project.id }, "project.created", details);
     return project;
   });
@@ -43,7 +46,7 @@ export async function deleteProject(input: { teamId: string; projectId: string; 
     if (input.confirmation.trim() !== project.name) {
       throw new UserFacingError(`Type the project name "${project.name}" exactly to confirm.`, { field: "confirmation" });
     }
-    await tx.project.update({ where: { id: input.projectId }, data: { currentSecretId: null } });
+    await tx.projectEnvironment.updateMany({ where: { projectId: input.projectId }, data: { currentSecretId: null, previousSecretId: null } });
     await tx.project.delete({ where: { id: input.projectId } });
     await recordProjectEvent(tx, input, "project.deleted", { name: project.name });
   });

@@ -31,6 +31,17 @@ export async function renameTeam(input: { teamId: string; name: string; actor: A
   });
 }
 
+/** The owner's choice whether members may reveal the development secret (production stays owner/admin only). */
+export async function setMembersRevealDevelopmentSecret(input: { teamId: string; allowed: boolean; actor: Actor }) {
+  await db.$transaction(async (tx) => {
+    await tx.team.update({ where: { id: input.teamId }, data: { membersRevealDevelopmentSecret: input.allowed } });
+    await recordAuditEvent(tx, {
+      teamId: input.teamId, actor: input.actor, action: "team.development_reveal_changed",
+      details: { environment: "development", membersMayReveal: input.allowed },
+    });
+  });
+}
+
 /**
  * Deletes the team with its projects, secrets and memberships. The exact name must be typed back,
  * checked here so no client can skip it. The audit events stay (they have no foreign keys).
@@ -41,8 +52,8 @@ export async function deleteTeam(input: { teamId: string; confirmation: string; 
     if (input.confirmation.trim() !== team.name) {
       throw new UserFacingError(`Type the team name "${team.name}" exactly to confirm.`, { field: "confirmation" });
     }
-    // Projects point at their secrets and secrets at their project: unlink first so the cascade can run.
-    await tx.project.updateMany({ where: { teamId: input.teamId }, data: { currentSecretId: null, previousSecretId: null } });
+    // Environments point at their secrets and secrets at their project: unlink first so the cascade can run.
+    await tx.projectEnvironment.updateMany({ where: { project: { teamId: input.teamId } }, data: { currentSecretId: null, previousSecretId: null } });
     await tx.team.delete({ where: { id: input.teamId } });
     const details = { name: team.name, projects: team._count.projects };
     await recordAuditEvent(tx, { teamId: input.teamId, actor: input.actor, action: "team.deleted", details });

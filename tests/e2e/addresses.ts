@@ -38,6 +38,7 @@ const NETWORKS = {
   widget: 11,
   account: 12,
   "team-management": 13,
+  environments: 14,
 } as const;
 
 /** Fixed addresses 1–999 (10.n.0.1 …) for a spec's named clients; next() walks the rest of its /16. */

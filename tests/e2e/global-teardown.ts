@@ -4,7 +4,7 @@ import { E2E_DIR, e2eDatabaseUrl, NEW_PASSWORD, PASSWORD } from "./helpers";
 import { openRawSql } from "../helpers/raw-sql";
 import { auditCsvRow } from "../../lib/audit/audit-csv";
 
-const SECRET_LIKE = /rqio_sk_[0-9A-Za-z]{20,}/;
+const SECRET_LIKE = /rqio_sk_(dev_)?[0-9A-Za-z]{20,}/; // production and development secrets
 const TOKEN_LIKE = /eyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]{20,}/;
 /** next-auth's session cookie is a JWE (header..iv.ciphertext.tag). */
 const SESSION_COOKIE_LIKE = /eyJ[\w-]{8,}\.\.[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}/;

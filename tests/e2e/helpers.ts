@@ -6,6 +6,7 @@ import { SignJWT } from "jose";
 import { databaseBytes as rawDatabaseBytes } from "../helpers/raw-sql";
 
 export const SECRET_RE = /rqio_sk_[0-9A-Za-z]{44}/;
+export const DEV_SECRET_RE = /rqio_sk_dev_[0-9A-Za-z]{44}/;
 /** Set by playwright.config.ts: this run's database, key file and server log. */
 export const E2E_DIR = process.env.E2E_DIR ?? path.resolve("tests/.tmp/e2e-3100");
 export const PASSWORD = "correct-horse-battery-42";
@@ -130,12 +131,13 @@ export async function forgeNextSubmission(dialog: Locator, field: string, value:
 }
 
 /** Clicks Reveal, answering the password prompt if the password wasn't confirmed in the last 5 minutes. */
-export async function revealSecret(page: Page): Promise<string> {
+/** Reveals the shown environment's secret (`pattern`: DEV_SECRET_RE on the Development page). */
+export async function revealSecret(page: Page, pattern = SECRET_RE): Promise<string> {
   await page.getByRole("button", { name: "Reveal", exact: true }).click();
   const secret = page.getByTestId("identity-secret");
-  await expect(secret.filter({ hasText: SECRET_RE }).or(passwordPrompt(page))).toBeVisible();
+  await expect(secret.filter({ hasText: pattern }).or(passwordPrompt(page))).toBeVisible();
   if (await passwordPrompt(page).isVisible()) await confirmPassword(page);
-  await expect(secret).toHaveText(SECRET_RE);
+  await expect(secret).toHaveText(pattern);
   return (await page.getByTestId("identity-secret").innerText()).trim();
 }
 

@@ -85,7 +85,7 @@ test("a double-submitted rotate replaces the secret once and says the second was
   await expect(page.locator("main").getByRole("alert")).toContainText("already rotated");
   const db = openRawSql(e2eDatabaseUrl(), { readonly: true });
   try {
-    const secrets = await db.all<{ ciphertext: string | null }>(`SELECT "ciphertext" FROM "IdentitySecret" WHERE "projectId" = ?`, projectId);
+    const secrets = await db.all<{ ciphertext: string | null }>(`SELECT "ciphertext" FROM "IdentitySecret" WHERE "projectId" = ? AND "environment" = 'production'`, projectId);
     expect(secrets).toHaveLength(2);
     expect(secrets.filter((row) => row.ciphertext !== null)).toHaveLength(1);
     const rotations = await db.all(`SELECT 1 FROM "AuditEvent" WHERE "projectId" = ? AND "action" = 'secret.rotated'`, projectId);

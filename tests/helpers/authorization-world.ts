@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { createProject } from "@/lib/projects/projects";
 import { createInvitation } from "@/lib/invitations/invitations";
-import { addMember, actorOf, createTeamWithOwner, createUser, type TestUser } from "./fixtures";
+import { addMember, actorOf, createTeamWithOwner, createUser, type TestUser, environmentSecrets } from "./fixtures";
 
 export const ACTORS = ["anonymous", "member", "admin", "owner", "otherTeamOwner"] as const;
 export type ActorName = (typeof ACTORS)[number];
@@ -14,7 +14,9 @@ export type Outcome = (typeof OUTCOMES)[number];
 
 export type World = {
   team: { id: string; name: string };
-  project: { id: string; name: string; currentSecretId: string };
+  project: { id: string; name: string; currentSecretId: string; developmentSecretId: string };
+  /** The team's setting: may members reveal development secrets? */
+  membersRevealDevelopmentSecret: boolean;
   owner: TestUser;
   admin: TestUser;
   member: TestUser;
@@ -24,8 +26,10 @@ export type World = {
   invitation: { id: string; token: string; email: string };
 };
 
-export async function buildWorld(): Promise<World> {
+export async function buildWorld(options: { membersRevealDevelopmentSecret?: boolean } = {}): Promise<World> {
+  const membersRevealDevelopmentSecret = options.membersRevealDevelopmentSecret ?? false;
   const { team, user: owner, actor } = await createTeamWithOwner("owner");
+  await db.team.update({ where: { id: team.id }, data: { membersRevealDevelopmentSecret } });
   const [admin, member, bystander] = await Promise.all([createUser("admin"), createUser("member"), createUser("bystander")]);
   await addMember(team.id, admin.id, "admin");
   await addMember(team.id, member.id, "member");
@@ -33,7 +37,8 @@ export async function buildWorld(): Promise<World> {
   const other = await createTeamWithOwner("other-owner");
   await createProject({ teamId: other.team.id, name: "Theirs", actor: other.actor });
   const project = await createProject({ teamId: team.id, name: `Ours ${randomUUID().slice(0, 6)}`, actor });
-  const { currentSecretId } = await db.project.findUniqueOrThrow({ where: { id: project.id }, select: { currentSecretId: true } });
+  const { currentSecretId } = await environmentSecrets(project.id);
+  const development = await environmentSecrets(project.id, "development");
   const invite = await createInvitation({
     teamId: team.id,
     email: `invitee-${randomUUID()}@example.com`,
@@ -43,7 +48,8 @@ export async function buildWorld(): Promise<World> {
   });
   return {
     team,
-    project: { ...project, currentSecretId: currentSecretId! },
+    project: { ...project, currentSecretId: currentSecretId!, developmentSecretId: development.currentSecretId! },
+    membersRevealDevelopmentSecret,
     owner,
     admin,
     member,

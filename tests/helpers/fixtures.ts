@@ -38,3 +38,11 @@ export function databaseFilePath(): string {
   if (!url.startsWith("file:")) throw new Error("integration-setup.ts did not set DATABASE_URL");
   return path.resolve(url.slice("file:".length));
 }
+
+/** An environment's secret pointers (production unless named): what tests check rotations against. */
+export async function environmentSecrets(projectId: string, environment: "production" | "development" = "production") {
+  return db.projectEnvironment.findUniqueOrThrow({
+    where: { projectId_slug: { projectId, slug: environment } },
+    select: { currentSecretId: true, previousSecretId: true },
+  });
+}

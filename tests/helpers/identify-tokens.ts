@@ -5,12 +5,15 @@ import { createProject } from "@/lib/projects/projects";
 import { decryptCurrentSecret } from "@/lib/identity/secret-store";
 import { createTeamWithOwner } from "./fixtures";
 
-export async function projectWithToken(label: string, appUrl: string): Promise<{ id: string; mint: (sub?: string) => Promise<string> }> {
+type Environment = "production" | "development";
+
+export async function projectWithToken(label: string, appUrl: string): Promise<{ id: string; mint: (sub?: string, environment?: Environment) => Promise<string> }> {
   const owner = await createTeamWithOwner(label);
   const { id } = await createProject({ teamId: owner.team.id, name: label, actor: owner.actor });
-  const { secret } = await decryptCurrentSecret(id);
-  /** A token for `sub` (with an email), issued now and valid for 300 s. */
-  const mint = (sub = "user_1") => {
+  const secrets = { production: (await decryptCurrentSecret(id, "production")).secret, development: (await decryptCurrentSecret(id, "development")).secret };
+  /** A token for `sub` (with an email) signed with the environment's secret, issued now and valid for 300 s. */
+  const mint = (sub = "user_1", environment: Environment = "production") => {
+    const secret = secrets[environment];
     const now = Math.floor(Date.now() / 1000);
     return new SignJWT({ sub, email: `${sub}@example.com` })
       .setProtectedHeader({ alg: "HS256" })

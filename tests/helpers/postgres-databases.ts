@@ -61,3 +61,21 @@ export async function dropDatabase(adminUrl: string, url: string): Promise<void>
   const name = new URL(url).pathname.slice(1);
   await admin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
+
+/**
+ * An empty database of the provider under test, for building one from SQL by hand: on PostgreSQL a
+ * template copy with its schema dropped, else the SQLite file `sqliteFile`. Returns its URL.
+ */
+export async function createEmptyDatabase(prefix: string, sqliteFile: string): Promise<string> {
+  const adminUrl = postgresAdminUrl();
+  if (!adminUrl) return `file:${sqliteFile}`;
+  const url = await createDatabaseFromTemplate(adminUrl, prefix);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA public CASCADE; CREATE SCHEMA public`); // the template copy's tables go with it
+  } finally {
+    await client.end();
+  }
+  return url;
+}

@@ -40,7 +40,7 @@ const auditActions = async (projectId: string, action: string) =>
 describe("the reveal rate limit (20 per user per hour)", () => {
   it("counts only reveals that passed the permission and password checks, and refuses the 21st", { timeout: 60_000 }, async () => {
     const world = await buildWorld();
-    const project = { projectId: world.project.id };
+    const project = { projectId: world.project.id, environment: "production" };
     const member = await signedInWithPassword(world, "member", true);
     for (let i = 0; i < 3; i++) expect((await call(actions.revealIdentitySecretAction, member, project)).ok).toBe(false);
     const admin = await signedInWithPassword(world, "admin", false);
@@ -71,11 +71,11 @@ describe("declared audit events", () => {
     const stranger = await signedInWithPassword(world, "otherTeamOwner", false);
     expect((await call(actions.debugIdentityTokenAction, stranger, { projectId: world.project.id, token: "junk" })).ok).toBe(false);
     expect((await call(actions.debugIdentityTokenAction, member, { projectId: world.project.id, token: "junk" })).ok).toBe(true);
-    expect((await call(actions.generateTestTokenAction, member, { projectId: world.project.id })).ok).toBe(true);
+    expect((await call(actions.generateTestTokenAction, member, { projectId: world.project.id, environment: "production" })).ok).toBe(true);
     const runs = await auditActions(world.project.id, "token_debugger.used");
     expect(runs.map((run) => ({ actorId: run.actorId, details: JSON.parse(run.details) }))).toEqual([
       { actorId: member.id, details: { outcome: "malformed_token", generated: false } },
-      { actorId: member.id, details: { outcome: "ok", generated: true } },
+      { actorId: member.id, details: { environment: "production", outcome: "ok", generated: true } },
     ]);
   });
 });

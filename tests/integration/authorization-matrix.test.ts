@@ -3,10 +3,11 @@
 // app/**/route.ts, so a new action or handler without a row here fails this file.
 // Mocked: only the session lookup (who is calling), next/cache and the request headers/cookies store.
 // The database, lib/ and every authorization check are real.
+import { environmentSecrets } from "../helpers/fixtures";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Permission } from "@/lib/authz/policy";
 import type { ActionGuard } from "@/lib/actions/action-guard";
-import { roleMay } from "../fixtures/permission-table";
+import { roleMay, roleMayIn } from "../fixtures/permission-table";
 import { ACTORS, actingUser, actorOf, buildWorld, OUTCOMES, type ActorName, type Outcome, type World } from "../helpers/authorization-world";
 import type { TestUser } from "../helpers/fixtures";
 import { discoverActions, discoverRouteHandlers } from "../helpers/app-modules";
@@ -17,7 +18,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { confirmPassword } from "@/lib/auth/reauth";
 import { REAUTH_REQUIRED } from "@/lib/actions/failure-codes";
 import { guardOf } from "@/lib/actions/action-guard";
-import { SIGNED_OUT } from "@/lib/actions/guarded-actions";
+import { SIGNED_OUT, UNKNOWN_ENVIRONMENT } from "@/lib/actions/guarded-actions";
 import { rotateIdentitySecret } from "@/lib/identity/secret-rotation";
 import { LAST_OWNER } from "@/lib/teams/messages";
 import { wrongEmailMessage } from "@/lib/invitations/messages";
@@ -42,6 +43,25 @@ const allowedBy = (permission: Permission): Expectation => ({
   owner: roleMay("owner", permission) ? "ok" : "denied",
   otherTeamOwner: "not_found",
 });
+/** Who may, for an environment action: the table plus its one environment rule (members and development). */
+const allowedIn = (permission: Permission, { environment, membersRevealDevelopmentSecret: open }: Variant): Expectation => ({
+  anonymous: "signed_out",
+  member: roleMayIn("member", permission, environment, open) ? "ok" : "denied",
+  admin: roleMayIn("admin", permission, environment, open) ? "ok" : "denied",
+  owner: roleMayIn("owner", permission, environment, open) ? "ok" : "denied",
+  otherTeamOwner: "not_found",
+});
+/** An environment action runs in each environment, with the team's development setting off and on. */
+type Variant = { environment: "production" | "development"; membersRevealDevelopmentSecret: boolean };
+const VARIANTS: Variant[] = [
+  { environment: "production", membersRevealDevelopmentSecret: false },
+  { environment: "production", membersRevealDevelopmentSecret: true },
+  { environment: "development", membersRevealDevelopmentSecret: false },
+  { environment: "development", membersRevealDevelopmentSecret: true },
+];
+const DEFAULT_VARIANT: Variant = VARIANTS[0]!;
+const variantName = ({ environment, membersRevealDevelopmentSecret }: Variant) =>
+  `in ${environment}, members ${membersRevealDevelopmentSecret ? "allowed" : "not allowed"} to reveal development secrets`;
 /** The same callers without a password confirmed in the last 5 minutes: the permission first, then the prompt. */
 const askedForPassword = (expectation: Expectation): Expectation =>
   Object.fromEntries(Object.entries(expectation).map(([actor, outcome]) => [actor, outcome === "ok" ? "reauth" : outcome])) as Expectation;
@@ -49,7 +69,8 @@ const askedForPassword = (expectation: Expectation): Expectation =>
 type ActionRow = {
   /** The guard the action must be built with (lib/actions/guarded-actions.ts); the outcomes show it's enforced. */
   guard: ActionGuard;
-  input: (world: World, user: TestUser | null) => Record<string, string> | Promise<Record<string, string>>;
+  /** `environment`: the one the call acts on (an environment action's rows send it as the form's `environment`). */
+  input: (world: World, user: TestUser | null, environment: Variant["environment"]) => Record<string, string> | Promise<Record<string, string>>;
   /** The outcome per actor; for a team or project guard, who its permission allows unless the row says otherwise. */
   expect?: Expectation;
   /** The refusal "denied" means for this row; defaults to the policy's message for the guard's permission. */
@@ -57,20 +78,26 @@ type ActionRow = {
 };
 
 /** A row's outcomes; for a guard that demands a fresh password they're checked after confirming it, as the prompt would. */
-function expectationOf(row: ActionRow): Expectation {
+function expectationOf(row: ActionRow, variant: Variant = DEFAULT_VARIANT): Expectation {
   if (row.expect) return row.expect;
   if (!("permission" in row.guard)) throw new Error("a public or account row states its outcomes");
-  return allowedBy(row.guard.permission);
+  return row.guard.environment ? allowedIn(row.guard.permission, variant) : allowedBy(row.guard.permission);
 }
+const actsOnEnvironment = (row: ActionRow) => "environment" in row.guard && row.guard.environment;
 const demandsPassword = (row: ActionRow) => "reauth" in row.guard && row.guard.reauth;
 
 const PUBLIC: ActionGuard = { scope: "public" };
 const OWN_ACCOUNT: ActionGuard = { scope: "account", reauth: false };
-type Demands = { reauth?: boolean; rateLimit?: string; audit?: boolean };
-const onTeam = (permission: Permission, demands: Demands = {}): ActionGuard => ({ scope: "team", permission, reauth: false, rateLimit: null, audit: false, ...demands });
-const onProject = (permission: Permission, demands: Demands = {}): ActionGuard => ({ scope: "project", permission, reauth: false, rateLimit: null, audit: false, ...demands });
+type Demands = { environment?: boolean; reauth?: boolean; rateLimit?: string; audit?: boolean };
+const guardOn = (scope: "team" | "project", permission: Permission, demands: Demands): ActionGuard =>
+  ({ scope, permission, environment: false, reauth: false, rateLimit: null, audit: false, ...demands });
+const onTeam = (permission: Permission, demands: Demands = {}) => guardOn("team", permission, demands);
+const onProject = (permission: Permission, demands: Demands = {}) => guardOn("project", permission, demands);
 
 const project = (w: World) => ({ projectId: w.project.id });
+/** The project and the environment an environment action acts on. */
+const inEnvironment = (w: World, _user: unknown, environment: Variant["environment"]) => ({ projectId: w.project.id, environment });
+const currentSecretOf = (w: World, environment: Variant["environment"]) => (environment === "production" ? w.project.currentSecretId : w.project.developmentSecretId);
 const team = (w: World) => ({ teamId: w.team.id });
 
 /** THE table: one row per exported server action. */
@@ -88,6 +115,7 @@ const ACTIONS: Record<string, ActionRow> = {
   },
   createProjectAction: { guard: onTeam("project:create"), input: (w) => ({ ...team(w), name: "New project" }) },
   renameTeamAction: { guard: onTeam("team:rename"), input: (w) => ({ ...team(w), name: "Renamed team" }) },
+  setDevelopmentSecretAccessAction: { guard: onTeam("team:development-access"), input: (w) => ({ ...team(w), membersMayReveal: "yes" }) },
   deleteTeamAction: { guard: onTeam("team:delete"), input: (w) => ({ ...team(w), confirmation: w.team.name }) },
   inviteMemberAction: { guard: onTeam("members:invite"), input: (w) => ({ ...team(w), email: `new-${crypto.randomUUID()}@example.com`, role: "member" }) },
   revokeInvitationAction: { guard: onTeam("members:invite"), input: (w) => ({ ...team(w), invitationId: w.invitation.id }) },
@@ -109,22 +137,23 @@ const ACTIONS: Record<string, ActionRow> = {
     guard: onProject("project:delete", { reauth: true }),
     input: (w) => ({ ...project(w), confirmation: w.project.name }),
   },
-  revealIdentitySecretAction: { guard: onProject("secret:reveal", { reauth: true, rateLimit: "reveal:user" }), input: project },
+  revealIdentitySecretAction: { guard: onProject("secret:reveal", { environment: true, reauth: true, rateLimit: "reveal:user" }), input: inEnvironment },
   rotateIdentitySecretAction: {
-    guard: onProject("secret:rotate", { reauth: true }),
-    input: (w) => ({ ...project(w), expectedSecretId: w.project.currentSecretId, grace: "1h" }),
+    guard: onProject("secret:rotate", { environment: true, reauth: true }),
+    input: (w, _user, environment) => ({ ...inEnvironment(w, null, environment), expectedSecretId: currentSecretOf(w, environment), grace: "1h" }),
   },
   expirePreviousSecretAction: {
-    guard: onProject("secret:expire", { reauth: true }),
-    input: async (w) => {
-      await rotateIdentitySecret({ projectId: w.project.id, teamId: w.team.id, expectedSecretId: w.project.currentSecretId, grace: "1h", actor: actorOf(w.owner) });
-      const { previousSecretId } = await db.project.findUniqueOrThrow({ where: { id: w.project.id }, select: { previousSecretId: true } });
-      return { ...project(w), previousSecretId: previousSecretId! };
+    guard: onProject("secret:expire", { environment: true, reauth: true }),
+    input: async (w, _user, environment) => {
+      const expectedSecretId = currentSecretOf(w, environment);
+      await rotateIdentitySecret({ environment, projectId: w.project.id, teamId: w.team.id, expectedSecretId, grace: "1h", actor: actorOf(w.owner) });
+      const { previousSecretId } = await environmentSecrets(w.project.id, environment);
+      return { ...inEnvironment(w, null, environment), previousSecretId: previousSecretId! };
     },
   },
   confirmPasswordAction: { guard: onProject("project:view", { audit: true }), input: (w) => ({ ...project(w), password: PASSWORD }) },
   debugIdentityTokenAction: { guard: onProject("token:debug", { audit: true }), input: (w) => ({ ...project(w), token: "eyJhbGciOiJIUzI1NiJ9.e30.x" }) },
-  generateTestTokenAction: { guard: onProject("token:debug", { audit: true }), input: project },
+  generateTestTokenAction: { guard: onProject("token:debug", { environment: true, audit: true }), input: inEnvironment },
 };
 
 type RouteCall = { url: string; params?: Record<string, string | string[]> };
@@ -141,7 +170,10 @@ const ROUTES: Record<string, RouteRow> = {
   "api/v1/projects/[projectId]/integration-status GET": {
     // The Identity page's live panel: whoever may open the page may poll it.
     expect: allowedBy("project:view"),
-    calls: (w) => [{ url: `/api/v1/projects/${w.project.id}/integration-status`, params: { projectId: w.project.id } }],
+    calls: (w) => [
+      { url: `/api/v1/projects/${w.project.id}/integration-status`, params: { projectId: w.project.id } },
+      { url: `/api/v1/projects/${w.project.id}/integration-status?env=development`, params: { projectId: w.project.id } },
+    ],
   },
   "api/v1/projects/[projectId]/snippets/[stackId] GET": {
     // The Identity page's stack picker: whoever may open the page may load another stack's files.
@@ -210,31 +242,49 @@ describe("the expected-permissions table", () => {
 });
 
 /** Calls the action as `actor` on a fresh world; `confirmed`: with the password confirmed just before. */
-async function outcomeFor(name: string, row: ActionRow, actor: ActorName, confirmed: boolean): Promise<string> {
-  const world = await buildWorld();
+async function outcomeFor(name: string, row: ActionRow, actor: ActorName, confirmed: boolean, variant: Variant = DEFAULT_VARIANT): Promise<string> {
+  const world = await buildWorld({ membersRevealDevelopmentSecret: variant.membersRevealDevelopmentSecret });
   const user = actingUser(world, actor);
   caller.cookies.clear();
   if (user) {
     await db.user.update({ where: { id: user.id }, data: { passwordHash } });
     if (confirmed) expect(await confirmPassword(user.id, PASSWORD)).toBe(true);
   }
-  const fields = await row.input(world, user);
+  const fields = await row.input(world, user, variant.environment);
   const permission = "permission" in row.guard ? row.guard.permission : null;
-  const refusal = user ? (row.refusal?.(world, user) ?? (permission ? deniedMessage(permission) : null)) : null;
+  const environment = actsOnEnvironment(row) ? variant.environment : undefined;
+  const refusal = user ? (row.refusal?.(world, user) ?? (permission ? deniedMessage(permission, environment) : null)) : null;
   return outcomeOf(() => callAs(caller, actions.byName.get(name)!, user, fields), refusal);
 }
 
 const actionRows = Object.entries(ACTIONS).filter(([name]) => actions.byName.has(name));
-describe.each(actionRows)("%s", (name, row) => {
+/** Each row once; an environment action's once per variant. */
+const actionCases = actionRows.flatMap(([name, row]) =>
+  (actsOnEnvironment(row) ? VARIANTS : [DEFAULT_VARIANT]).map((variant) => [actsOnEnvironment(row) ? `${name} ${variantName(variant)}` : name, name, row, variant] as const),
+);
+describe.each(actionCases)("%s", (_title, name, row, variant) => {
   it.each(ACTORS)(`as %s`, async (actor) => {
-    expect(await outcomeFor(name, row, actor, demandsPassword(row))).toBe(expectationOf(row)[actor]);
+    expect(await outcomeFor(name, row, actor, demandsPassword(row), variant)).toBe(expectationOf(row, variant)[actor]);
   });
 });
 
-const passwordRows = actionRows.flatMap(([name, row]) => (demandsPassword(row) ? [[name, askedForPassword(expectationOf(row)), row] as const] : []));
-describe.each(passwordRows)("%s without a password confirmed in the last 5 minutes", (name, unconfirmed, row) => {
+const passwordCases = actionCases.filter(([, , row]) => demandsPassword(row));
+describe.each(passwordCases)("%s, without a password confirmed in the last 5 minutes", (_title, name, row, variant) => {
   it.each(ACTORS)(`as %s`, async (actor) => {
-    expect(await outcomeFor(name, row, actor, false)).toBe(unconfirmed[actor]);
+    expect(await outcomeFor(name, row, actor, false, variant)).toBe(askedForPassword(expectationOf(row, variant))[actor]);
+  });
+});
+
+const environmentRows = actionRows.filter(([, row]) => actsOnEnvironment(row));
+describe.each(environmentRows)("%s with no or an unknown environment", (name, row) => {
+  it.each(["", "staging", "Production"])("environment %j is refused by name, before anything else", async (environment) => {
+    const world = await buildWorld();
+    caller.cookies.clear();
+    await db.user.update({ where: { id: world.owner.id }, data: { passwordHash } });
+    expect(await confirmPassword(world.owner.id, PASSWORD)).toBe(true);
+    const fields = { ...(await row.input(world, world.owner, "production")), environment };
+    const result = await callAs<{ ok: boolean; error?: string }>(caller, actions.byName.get(name)!, world.owner, fields);
+    expect(result).toMatchObject({ ok: false, error: UNKNOWN_ENVIRONMENT });
   });
 });
 

@@ -21,13 +21,13 @@ beforeAll(async () => {
   projectId = (await createProject({ teamId: owner.team.id, name: "Mistakes", actor: owner.actor })).id;
   const other = await createProject({ teamId: owner.team.id, name: "Other", actor: owner.actor });
   // The secret the customer's server still uses: rotated away with no grace period.
-  const { secret: retiredSecret } = await decryptCurrentSecret(projectId);
-  const current = await currentSecretSummary(projectId);
-  await rotateIdentitySecret({ projectId, teamId: owner.team.id, expectedSecretId: current!.id, grace: "immediately", actor: owner.actor });
+  const { secret: retiredSecret } = await decryptCurrentSecret(projectId, "production");
+  const current = await currentSecretSummary(projectId, "production");
+  await rotateIdentitySecret({ environment: "production", projectId, teamId: owner.team.id, expectedSecretId: current!.id, grace: "immediately", actor: owner.actor });
   ctx = {
-    secret: (await decryptCurrentSecret(projectId)).secret,
+    secret: (await decryptCurrentSecret(projectId, "production")).secret,
     audience: `${APP_URL}/p/${projectId}`,
-    otherSecret: (await decryptCurrentSecret(other.id)).secret,
+    otherSecret: (await decryptCurrentSecret(other.id, "production")).secret,
     otherProjectAudience: `${APP_URL}/p/${other.id}`,
     retiredSecret,
     nowSeconds: Math.floor(Date.now() / 1000),
@@ -75,10 +75,10 @@ describe("the status panel counts each cause and keeps an example without the si
   it("lists every cause the endpoint saw, with the last example where the token decoded", async () => {
     const expected = CUSTOMER_MISTAKES.filter((mistake) => mistake.cause !== "token_too_large");
     const causes = new Set(expected.map((mistake) => mistake.cause));
-    let status = await integrationStatus(projectId);
+    let status = await integrationStatus(projectId, "production");
     // The server writes its stats in batches every second: wait for them to land.
     const exampleCauses = new Set(expected.filter((mistake) => mistake.example).map((mistake) => mistake.cause));
-    for (const deadline = Date.now() + 30_000; Date.now() < deadline; status = await integrationStatus(projectId)) {
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; status = await integrationStatus(projectId, "production")) {
       const rows = new Map(status.rejected.map((row) => [row.cause, row]));
       // Counts, last-seen times and examples are separate rows of a batched flush: wait for all three, cause
       // by cause (token_too_large, seen too but not expected here, must not stand in for a missing one).
@@ -104,7 +104,7 @@ describe("the status panel counts each cause and keeps an example without the si
   });
 
   it("re-checks an example's claims in the debugger without a signature, and says so", async () => {
-    const status = await integrationStatus(projectId);
+    const status = await integrationStatus(projectId, "production");
     const millis = status.rejected.find((row) => row.cause === "timestamps_in_milliseconds")!.example!;
     const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
     const report = await debugIdentityToken(projectId, `${b64(millis.header)}.${b64(millis.claims)}.`);

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { createProject, listTeamProjects, SIDEBAR_PROJECT_LIMIT, sidebarNavigation } from "@/lib/projects/projects";
 import { currentSecretChange, highlightedSnippets } from "@/lib/identity/identity-page-data";
 import { rotateIdentitySecret } from "@/lib/identity/secret-rotation";
-import { addMember, createTeamWithOwner } from "../helpers/fixtures";
+import { addMember, createTeamWithOwner, environmentSecrets } from "../helpers/fixtures";
 
 describe("the sidebar's projects", () => {
   it("lists the most recently updated few, adds the current one when it is older, and counts them all", async () => {
@@ -49,16 +49,16 @@ describe("the Identity page's caches", () => {
   it("highlights a project's chosen stack once and each shown .env value once, and never mixes projects or values", async () => {
     const owner = await createTeamWithOwner("snippets");
     const [a, b] = [await createProject({ teamId: owner.team.id, name: "A", actor: owner.actor }), await createProject({ teamId: owner.team.id, name: "B", actor: owner.actor })];
-    const first = await highlightedSnippets(a.id, "rqio_sk_••••abcd");
-    const again = await highlightedSnippets(a.id, "rqio_sk_••••abcd");
+    const first = await highlightedSnippets(a.id, "production", "rqio_sk_••••abcd");
+    const again = await highlightedSnippets(a.id, "production", "rqio_sk_••••abcd");
     expect(again.chosen).toBe(first.chosen); // the same objects: shiki didn't run again
     expect(again.env).toBe(first.env);
-    const otherValue = await highlightedSnippets(a.id, "<ask an owner>");
+    const otherValue = await highlightedSnippets(a.id, "production", "<ask an owner>");
     expect(otherValue.chosen).toBe(first.chosen); // the stack doesn't depend on the .env line
     expect(otherValue.env).not.toBe(first.env);
     expect(otherValue.env.code).toContain("<ask an owner>");
     expect(otherValue.env.html).toContain("ask an owner");
-    const otherProject = await highlightedSnippets(b.id, "rqio_sk_••••abcd");
+    const otherProject = await highlightedSnippets(b.id, "production", "rqio_sk_••••abcd");
     const allCode = (snippets: typeof first) => snippets.chosen.files.map((file) => file.code).join("\n");
     expect(allCode(otherProject)).toContain(b.id);
     expect(allCode(otherProject)).not.toContain(a.id);
@@ -67,19 +67,20 @@ describe("the Identity page's caches", () => {
   it("renders the browser's remembered stack, the first one for anything unknown, and lists every stack to pick", async () => {
     const owner = await createTeamWithOwner("snippets-choice");
     const { id } = await createProject({ teamId: owner.team.id, name: "Choice", actor: owner.actor });
-    const python = await highlightedSnippets(id, "x", "python");
+    const python = await highlightedSnippets(id, "production", "x", "python");
     expect(python.chosen).toMatchObject({ id: "python", label: "Python" });
     expect(python.chosen.files.map((file) => file.path)).toContain("reqio_token.py");
-    for (const unknown of [undefined, "", "cobol", "__proto__"]) expect((await highlightedSnippets(id, "x", unknown)).chosen.id).toBe("nextjs");
+    for (const unknown of [undefined, "", "cobol", "__proto__"]) expect((await highlightedSnippets(id, "production", "x", unknown)).chosen.id).toBe("nextjs");
     expect(python.choices.map((choice) => choice.id)).toEqual(["nextjs", "node", "express", "python", "ruby", "php", "go", "java", "widget-html", "widget-jsx"]);
   });
 
   it("'Rotated by …' follows the current secret: a rotation shows its own event", async () => {
     const owner = await createTeamWithOwner("history");
     const project = await createProject({ teamId: owner.team.id, name: "History", actor: owner.actor });
-    const { currentSecretId } = await db.project.findUniqueOrThrow({ where: { id: project.id }, select: { currentSecretId: true } });
-    expect(await currentSecretChange(project.id, currentSecretId!)).toMatchObject({ action: "project.created", actorLabel: owner.user.email });
-    const rotated = await rotateIdentitySecret({ projectId: project.id, teamId: owner.team.id, expectedSecretId: currentSecretId!, actor: owner.actor });
-    expect(await currentSecretChange(project.id, rotated.summary.id)).toMatchObject({ action: "secret.rotated", actorLabel: owner.user.email });
+    const { currentSecretId } = await environmentSecrets(project.id);
+    const created = await db.identitySecret.findUniqueOrThrow({ where: { id: currentSecretId! }, select: { id: true, fingerprint: true } });
+    expect(await currentSecretChange(project.id, created)).toMatchObject({ action: "project.created", actorLabel: owner.user.email });
+    const rotated = await rotateIdentitySecret({ environment: "production", projectId: project.id, teamId: owner.team.id, expectedSecretId: currentSecretId!, actor: owner.actor });
+    expect(await currentSecretChange(project.id, rotated.summary)).toMatchObject({ action: "secret.rotated", actorLabel: owner.user.email });
   });
 });

@@ -21,8 +21,8 @@ describe("deleteTeam", () => {
     await addMember(owner.team.id, member.id, "member");
     const a = await createProject({ teamId: owner.team.id, name: "A", actor: owner.actor });
     await createProject({ teamId: owner.team.id, name: "B", actor: owner.actor });
-    const { summary } = await decryptCurrentSecret(a.id);
-    await rotateIdentitySecret({ projectId: a.id, teamId: owner.team.id, expectedSecretId: summary.id, actor: owner.actor, grace: "24h" });
+    const { summary } = await decryptCurrentSecret(a.id, "production");
+    await rotateIdentitySecret({ environment: "production", projectId: a.id, teamId: owner.team.id, expectedSecretId: summary.id, actor: owner.actor, grace: "24h" });
 
     expect(await deleteTeam({ teamId: owner.team.id, confirmation: owner.team.name, actor: owner.actor })).toEqual({ projects: 2 });
     expect(await db.team.findUnique({ where: { id: owner.team.id } })).toBeNull();

@@ -14,7 +14,7 @@ import { projectIdentityUsage } from "@/lib/identity/secret-usage";
 import { identityLiveStatus } from "@/lib/identity/integration-status";
 import { expirePreviousSecretAction } from "@/app/(dashboard)/projects/[projectId]/settings/identity/actions";
 import { deleteProjectAction } from "@/app/(dashboard)/projects/[projectId]/settings/actions";
-import { createTeamWithOwner, type TestUser } from "../helpers/fixtures";
+import { createTeamWithOwner, type TestUser, environmentSecrets } from "../helpers/fixtures";
 
 const caller = vi.hoisted((): Caller => ({ user: null, cookies: new Map() }));
 vi.mock("@/lib/auth/session", async () => (await import("../helpers/request-mocks")).sessionMock(caller));
@@ -29,8 +29,8 @@ async function projectInGrace(name: string) {
   const owner = await createTeamWithOwner("deliberate");
   await db.user.update({ where: { id: owner.user.id }, data: { passwordHash: await hashPassword(PASSWORD) } });
   const project = await createProject({ teamId: owner.team.id, name, actor: owner.actor });
-  const { currentSecretId } = await db.project.findUniqueOrThrow({ where: { id: project.id }, select: { currentSecretId: true } });
-  await rotateIdentitySecret({ projectId: project.id, teamId: owner.team.id, expectedSecretId: currentSecretId!, grace: "24h", actor: owner.actor });
+  const { currentSecretId } = await environmentSecrets(project.id);
+  await rotateIdentitySecret({ environment: "production", projectId: project.id, teamId: owner.team.id, expectedSecretId: currentSecretId!, grace: "24h", actor: owner.actor });
   caller.cookies.clear();
   expect(await confirmPassword(owner.user.id, PASSWORD)).toBe(true);
   return { owner, projectId: project.id, previousSecretId: currentSecretId! };
@@ -39,15 +39,15 @@ async function projectInGrace(name: string) {
 const call = (action: (previous: null, form: FormData) => Promise<unknown>, user: TestUser, fields: Record<string, string>) =>
   callAs<{ ok: boolean; error?: string; code?: string; fieldErrors?: Record<string, string> }>(caller, action, user, fields);
 
-const previousOf = async (projectId: string) => (await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { previousSecretId: true } })).previousSecretId;
+const previousOf = async (projectId: string) => (await environmentSecrets(projectId)).previousSecretId;
 
 describe("Expire now", () => {
   it("refuses a previous secret that verified a token in the last 10 minutes until the project's name is typed", async () => {
     const { owner, projectId, previousSecretId } = await projectInGrace("Checkout");
-    recordVerification(projectId, { code: "ok", ageSeconds: 1, secretId: previousSecretId }, Date.now() - 2 * MINUTE);
+    recordVerification(projectId, { code: "ok", environment: "production", ageSeconds: 1, secretId: previousSecretId }, Date.now() - 2 * MINUTE);
     await flushVerificationStats();
     const expire = (confirmation?: string) =>
-      call(expirePreviousSecretAction, owner.user, { projectId, previousSecretId, ...(confirmation === undefined ? {} : { confirmation }) });
+      call(expirePreviousSecretAction, owner.user, { projectId, environment: "production", previousSecretId, ...(confirmation === undefined ? {} : { confirmation }) });
 
     const untyped = await expire();
     expect(untyped).toMatchObject({ ok: false, code: "confirmation_required", error: 'The previous secret verified a token 2 minutes ago: type the project name "Checkout" to expire it anyway.' });
@@ -61,9 +61,9 @@ describe("Expire now", () => {
 
   it("expires a previous secret idle for 10 minutes or more without the name", async () => {
     const { owner, projectId, previousSecretId } = await projectInGrace("Quiet");
-    recordVerification(projectId, { code: "ok", ageSeconds: 1, secretId: previousSecretId }, Date.now() - 11 * MINUTE);
+    recordVerification(projectId, { code: "ok", environment: "production", ageSeconds: 1, secretId: previousSecretId }, Date.now() - 11 * MINUTE);
     await flushVerificationStats();
-    expect(await call(expirePreviousSecretAction, owner.user, { projectId, previousSecretId })).toMatchObject({ ok: true });
+    expect(await call(expirePreviousSecretAction, owner.user, { projectId, environment: "production", previousSecretId })).toMatchObject({ ok: true });
     expect(await previousOf(projectId)).toBeNull();
   });
 });
@@ -88,7 +88,7 @@ describe("the usage the dialogs show", () => {
     const bucket = Math.floor(Date.now() / BUCKET_MS) * BUCKET_MS;
     const now = bucket + 4 * MINUTE; // 4 minutes into a bucket: the buckets overlapping the last 10 minutes reach back 14
     const at = (minutesAgo: number, count: number) => {
-      for (let i = 0; i < count; i++) recordVerification(projectId, { code: "ok", ageSeconds: 1, secretId: previousSecretId }, now - minutesAgo * MINUTE);
+      for (let i = 0; i < count; i++) recordVerification(projectId, { code: "ok", environment: "production", ageSeconds: 1, secretId: previousSecretId }, now - minutesAgo * MINUTE);
     };
     at(1, 2);
     at(12, 3); // the previous bucket
@@ -98,7 +98,7 @@ describe("the usage the dialogs show", () => {
 
     const expected = { tokensRecent: 5, recentMinutes: 14, tokensLastHour: 6, hourMinutes: 64, inUse: true, lastUsedAt: new Date(now - MINUTE) };
     expect(await projectIdentityUsage(projectId, new Date(now))).toEqual(expected);
-    expect((await identityLiveStatus(projectId, new Date(now))).previous).toMatchObject({ ...expected, lastUsedAt: expected.lastUsedAt.toISOString() });
+    expect((await identityLiveStatus(projectId, "production", new Date(now))).previous).toMatchObject({ ...expected, lastUsedAt: expected.lastUsedAt.toISOString() });
     expect(await projectIdentityUsage(projectId, new Date(now + 10 * MINUTE))).toMatchObject({ inUse: false, tokensRecent: 2, recentMinutes: 14 });
   });
 });

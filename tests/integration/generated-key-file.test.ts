@@ -58,7 +58,7 @@ describe.skipIf(isPostgres())("generated encryption key file", () => {
   it("seals and opens project secrets, and the key never lands in the database file", async () => {
     const { team, actor } = await lib.fixtures.createTeamWithOwner("keyfile");
     const project = await lib.createProject({ teamId: team.id, name: "Keyed", actor });
-    const { secret } = await lib.decryptCurrentSecret(project.id);
+    const { secret } = await lib.decryptCurrentSecret(project.id, "production");
     expect(secret).toMatch(/^rqio_sk_/);
 
     const keyText = fs.readFileSync(keyFile(), "utf8").trim();
@@ -75,7 +75,7 @@ describe.skipIf(isPostgres())("generated encryption key file", () => {
     const before = fs.readFileSync(keyFile(), "utf8");
     const { team, actor } = await lib.fixtures.createTeamWithOwner("again");
     const project = await lib.createProject({ teamId: team.id, name: "Again", actor });
-    await lib.decryptCurrentSecret(project.id);
+    await lib.decryptCurrentSecret(project.id, "production");
     expect(fs.readFileSync(keyFile(), "utf8")).toBe(before);
     expect(lib.serverConfig()).toBe(lib.serverConfig());
   });

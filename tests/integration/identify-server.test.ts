@@ -25,7 +25,7 @@ describe("identify on the node:http server", () => {
     const project = await projectWithToken("contract", APP_URL);
     const ok = await post(server, project.id, await project.mint(), "127.0.0.2");
     expect(ok.status).toBe(200);
-    expect(ok.body).toEqual({ ok: true, user: { id: "user_1", email: "user_1@example.com", plan: null, interval: null, mrrCents: null } });
+    expect(ok.body).toEqual({ ok: true, environment: "production", user: { id: "user_1", email: "user_1@example.com", plan: null, interval: null, mrrCents: null } });
     expect(ok.headers["access-control-allow-origin"]).toBe("*");
     expect(ok.headers["cache-control"]).toBe("no-store");
     expect(ok.headers["set-cookie"]).toBeUndefined();

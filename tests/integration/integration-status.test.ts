@@ -17,7 +17,7 @@ describe("verification stats", () => {
   it("stores counts per bucket and code, not one row per request", async () => {
     const projectId = await newProject();
     const now = Date.now();
-    for (let i = 0; i < 50; i++) recordVerification(projectId, { code: "ok", ageSeconds: 2, user: user("u1", 1000) }, now);
+    for (let i = 0; i < 50; i++) recordVerification(projectId, { code: "ok", environment: "production", ageSeconds: 2, user: user("u1", 1000) }, now);
     for (let i = 0; i < 7; i++) recordVerification(projectId, { code: "audience_mismatch" }, now);
     await flushVerificationStats();
     const rows = await db.verificationCounter.findMany({ where: { projectId } });
@@ -31,12 +31,12 @@ describe("verification stats", () => {
     const projectId = await newProject();
     const now = Date.now();
     const ages = [0.5, 2, 3, 4, 20, -3];
-    for (const ageSeconds of ages) recordVerification(projectId, { code: "ok", ageSeconds, user: user(`u${ageSeconds}`, 2500) }, now);
+    for (const ageSeconds of ages) recordVerification(projectId, { code: "ok", environment: "production", ageSeconds, user: user(`u${ageSeconds}`, 2500) }, now);
     recordVerification(projectId, { code: "bad_signature" }, now);
     recordVerification(projectId, { code: "bad_signature" }, now - BUCKET_MS);
     recordVerification(projectId, { code: "token_expired" }, now - 25 * 60 * 60 * 1000); // older than 24 h: not counted
     await flushVerificationStats();
-    const status = await integrationStatus(projectId, now);
+    const status = await integrationStatus(projectId, "production", now);
     expect(status.accepted).toBe(6);
     expect(status.rejected).toEqual([{ cause: "bad_signature", count: 2, lastAt: expect.any(String), example: null }]);
     expect(status.tokenAge).toEqual({ median: "1–5 s", maxSeconds: 20, futureIatSeconds: 3 });
@@ -48,18 +48,18 @@ describe("verification stats", () => {
   it("keeps first-seen and updates last-seen and traits when a user comes back", async () => {
     const projectId = await newProject();
     const t0 = Date.now() - 60_000;
-    recordVerification(projectId, { code: "ok", ageSeconds: 1, user: user("same", 1000) }, t0);
+    recordVerification(projectId, { code: "ok", environment: "production", ageSeconds: 1, user: user("same", 1000) }, t0);
     await flushVerificationStats();
-    recordVerification(projectId, { code: "ok", ageSeconds: 1, user: user("same", 4000) }, t0 + 30_000);
+    recordVerification(projectId, { code: "ok", environment: "production", ageSeconds: 1, user: user("same", 4000) }, t0 + 30_000);
     await flushVerificationStats();
-    const row = await db.identifiedUser.findUniqueOrThrow({ where: { projectId_externalId: { projectId, externalId: "same" } } });
+    const row = await db.identifiedUser.findUniqueOrThrow({ where: { projectId_environment_externalId: { projectId, environment: "production", externalId: "same" } } });
     expect(row.firstSeenAt.getTime()).toBe(t0);
     expect(row.lastSeenAt.getTime()).toBe(t0 + 30_000);
     expect(row.mrrCents).toBe(4000);
   });
 
   it("an empty project reports nothing", async () => {
-    const status = await integrationStatus(await newProject());
+    const status = await integrationStatus(await newProject(), "production");
     expect(status).toMatchObject({ accepted: 0, rejected: [], lastSuccessAt: null, recentUsers: [], tokenAge: { median: null } });
   });
 });

@@ -41,10 +41,10 @@ function expectRefusal(run: ReturnType<typeof boot>, message: string): ReturnTyp
 
 let before: unknown[];
 beforeAll(async () => {
-  const seeded = runScript(SEED, { DATABASE_URL: databaseUrl, REQIO_ENCRYPTION_KEY: KEY }, ["3"]);
+  const seeded = runScript(SEED, { DATABASE_URL: databaseUrl, REQIO_ENCRYPTION_KEY: KEY }, ["3"]); // 3 projects: a production and a development secret each
   expect(seeded.status, seeded.stderr).toBe(0);
   before = await rows();
-  expect(before).toHaveLength(3);
+  expect(before).toHaveLength(6);
 }, 60_000);
 afterAll(async () => expect(await rows()).toEqual(before)); // no case wrote to the database
 
@@ -57,7 +57,7 @@ describe("boot with secrets in the database", () => {
 
   it("refuses a wrong REQIO_ENCRYPTION_KEY, naming the key IDs and the fix", () => {
     const run = expectRefusal(boot({ REQIO_ENCRYPTION_KEY: WRONG }), "None of the configured encryption keys");
-    expect(run.stderr).toMatch(/\(key id [0-9a-f]{8}\) can decrypt .*: 3 stored, sealed with key id [0-9a-f]{8}; none of 3 sampled opens/);
+    expect(run.stderr).toMatch(/\(key id [0-9a-f]{8}\) can decrypt .*: 6 stored, sealed with key id [0-9a-f]{8}; none of 6 sampled opens/);
     expect(run.stderr).toContain("Set REQIO_ENCRYPTION_KEY to the key they were encrypted with");
     if (sqlite) expect(fs.existsSync(keyFile)).toBe(false);
   });
@@ -83,7 +83,7 @@ describe("boot with secrets in the database", () => {
   it.runIf(sqlite)("with no key configured and the key file missing, refuses instead of generating a new key", () => {
     expectRefusal(
       boot({}),
-      `The key file ${keyFile} is missing, but the database holds 3 encrypted signing secret(s) that only the key from that file can decrypt.`,
+      `The key file ${keyFile} is missing, but the database holds 6 encrypted signing secret(s) that only the key from that file can decrypt.`,
     );
     expect(fs.existsSync(keyFile)).toBe(false);
   });

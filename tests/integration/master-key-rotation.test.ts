@@ -32,7 +32,14 @@ let lib: Lib;
 let raw: RawSql;
 let projectIds: string[] = [];
 /** What each project's current secret must decrypt to, whichever key it is under. */
+type Environment = "production" | "development";
+/** Every project's secrets as the app decrypted them, per "<projectId>|<environment>": each must still decrypt to the same. */
 const expected = new Map<string, string>();
+async function remember(projectId: string) {
+  for (const environment of ["production", "development"] as const) {
+    expected.set(`${projectId}|${environment}`, (await lib.decryptCurrentSecret(projectId, environment)).secret);
+  }
+}
 
 const rotate = (env: Record<string, string | undefined> = {}) =>
   runScript(ROTATE, { DATABASE_URL: databaseUrl, REQIO_ENCRYPTION_KEY: NEW, REQIO_ENCRYPTION_KEYS_OLD: OLD, ...env });
@@ -42,8 +49,8 @@ const seed = (count: number, env: Record<string, string>) => {
   return JSON.parse(run.stdout.trim().split("\n").at(-1)!) as string[];
 };
 
-type Row = { id: string; projectId: string; ciphertext: string | null };
-const rows = () => raw.all<Row>(`SELECT "id", "projectId", "ciphertext" FROM "IdentitySecret" ORDER BY "id"`);
+type Row = { id: string; projectId: string; environment: string; ciphertext: string | null };
+const rows = () => raw.all<Row>(`SELECT "id", "projectId", "environment", "ciphertext" FROM "IdentitySecret" ORDER BY "id"`);
 const keyId = (text: string) => lib.parseEncryptionKey(text).id;
 async function tally(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
@@ -53,12 +60,15 @@ async function tally(): Promise<Record<string, number>> {
 
 /** Every project decrypts, through the app's own read path, to the secret it had before. */
 async function expectEverySecretDecrypts() {
-  for (const [projectId, secret] of expected) expect((await lib.decryptCurrentSecret(projectId)).secret).toBe(secret);
+  for (const [key, secret] of expected) {
+    const [projectId, environment] = key.split("|") as [string, Environment];
+    expect((await lib.decryptCurrentSecret(projectId, environment)).secret).toBe(secret);
+  }
 }
 
 beforeAll(async () => {
-  // 50 projects written by an "old" instance that only knows the old key.
-  projectIds = seed(50, { REQIO_ENCRYPTION_KEY: OLD });
+  // 25 projects written by an "old" instance that only knows the old key: 50 secrets, production and development.
+  projectIds = seed(25, { REQIO_ENCRYPTION_KEY: OLD });
   lib = {
     db: (await import("@/lib/db")).db,
     decryptCurrentSecret: (await import("@/lib/identity/secret-store")).decryptCurrentSecret,
@@ -76,15 +86,15 @@ afterAll(() => raw?.close());
 
 describe("master-key rotation", () => {
   it("the app opens secrets sealed under any key in its list and seals new ones under the primary", async () => {
-    expect(projectIds).toHaveLength(50);
+    expect(projectIds).toHaveLength(25);
     expect(await tally()).toEqual({ [keyId(OLD)]: 50 });
-    for (const projectId of projectIds) expected.set(projectId, (await lib.decryptCurrentSecret(projectId)).secret);
+    for (const projectId of projectIds) await remember(projectId);
     expect(new Set(expected.values()).size).toBe(50);
 
     const { team, actor } = await lib.fixtures.createTeamWithOwner("app");
     const fresh = await lib.createProject({ teamId: team.id, name: "Made during rotation", actor });
-    expected.set(fresh.id, (await lib.decryptCurrentSecret(fresh.id)).secret);
-    expect(await tally()).toEqual({ [keyId(OLD)]: 50, [keyId(NEW)]: 1 });
+    await remember(fresh.id);
+    expect(await tally()).toEqual({ [keyId(OLD)]: 50, [keyId(NEW)]: 2 });
   });
 
   it("refuses a wrong master key: exit 1, a clear message, nothing written", async () => {
@@ -101,7 +111,7 @@ describe("master-key rotation", () => {
     const before = await rows();
     const run = rotate({ REQIO_ENCRYPTION_KEYS_OLD: WRONG });
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain("Master-key rotation refused: 50 of 51 stored secrets can't be opened with the configured keys");
+    expect(run.stderr).toContain("Master-key rotation refused: 50 of 52 stored secrets can't be opened with the configured keys");
     expect(run.stderr).toContain("Nothing was written.");
     expect(await rows()).toEqual(before);
   });
@@ -109,27 +119,27 @@ describe("master-key rotation", () => {
   it("killed part-way, every secret still decrypts; a rerun finishes; a third run changes nothing", async () => {
     const killed = rotate({ REQIO_ROTATE_STOP_AFTER: "20" });
     expect(killed.signal).toBe("SIGKILL");
-    expect(killed.stdout).toContain("Checked 51 stored secrets: all open with the configured keys");
+    expect(killed.stdout).toContain("Checked 52 stored secrets: all open with the configured keys");
     expect(killed.stdout).toContain("Re-encrypting 50 to key");
     expect(killed.stdout).toMatch(/20\/50 re-encrypted/);
-    expect(await tally()).toEqual({ [keyId(OLD)]: 30, [keyId(NEW)]: 21 });
+    expect(await tally()).toEqual({ [keyId(OLD)]: 30, [keyId(NEW)]: 22 });
     await expectEverySecretDecrypts();
 
     const rerun = rotate();
     expect(rerun.status, rerun.stderr).toBe(0);
-    expect(rerun.stdout).toContain(`Done: 30 re-encrypted, 21 already under ${keyId(NEW)}, 0 changed by the app meanwhile`);
+    expect(rerun.stdout).toContain(`Done: 30 re-encrypted, 22 already under ${keyId(NEW)}, 0 changed by the app meanwhile`);
     expect(rerun.stdout).toContain("REQIO_ENCRYPTION_KEYS_OLD can be removed");
-    expect(await tally()).toEqual({ [keyId(NEW)]: 51 });
+    expect(await tally()).toEqual({ [keyId(NEW)]: 52 });
     await expectEverySecretDecrypts();
     // The new key alone now opens everything: the old one is no longer needed.
     const primaryOnly = [lib.parseEncryptionKey(NEW)];
-    for (const row of await rows()) expect(() => lib.secretBox.open(row.ciphertext!, lib.context(row.projectId), primaryOnly)).not.toThrow();
+    for (const row of await rows()) expect(() => lib.secretBox.open(row.ciphertext!, lib.context(row.projectId, row.environment), primaryOnly)).not.toThrow();
 
     const snapshot = await rows();
     const third = rotate();
     expect(third.status, third.stderr).toBe(0);
     expect(third.stdout).toContain("Nothing to re-encrypt.");
-    expect(third.stdout).toContain(`Done: 0 re-encrypted, 51 already under ${keyId(NEW)}`);
+    expect(third.stdout).toContain(`Done: 0 re-encrypted, 52 already under ${keyId(NEW)}`);
     expect(await rows()).toEqual(snapshot);
 
     for (const run of [killed, rerun, third]) {
@@ -140,11 +150,11 @@ describe("master-key rotation", () => {
   });
 
   it("never overwrites a secret the app rotates while the rotation runs (conditional update per row)", async () => {
-    // Five more under the old key, written by an instance that still seals with it.
+    // Five more projects (ten secrets) under the old key, written by an instance that still seals with it.
     const more = seed(5, { REQIO_ENCRYPTION_KEY: OLD, REQIO_ENCRYPTION_KEYS_OLD: NEW });
-    for (const projectId of more) expected.set(projectId, (await lib.decryptCurrentSecret(projectId)).secret);
+    for (const projectId of more) await remember(projectId);
     const underOld = (await rows()).filter((row) => row.ciphertext?.split(".")[1] === keyId(OLD));
-    expect(underOld).toHaveLength(5);
+    expect(underOld).toHaveLength(10);
     const last = underOld.at(-1)!; // processed last (id order), so it is rotated by the app before the script reaches it
     const project = await lib.db.project.findUniqueOrThrow({ where: { id: last.projectId }, select: { teamId: true } });
     const { actor } = await lib.fixtures.createTeamWithOwner("admin");
@@ -152,15 +162,15 @@ describe("master-key rotation", () => {
     let appRotation: Awaited<ReturnType<Lib["rotateIdentitySecret"]>> | undefined;
     const summary = await lib.rotateMasterKey({
       async afterRow() {
-        appRotation ??= await lib.rotateIdentitySecret({ projectId: last.projectId, teamId: project.teamId, expectedSecretId: last.id, actor });
+        appRotation ??= await lib.rotateIdentitySecret({ environment: last.environment as Environment, projectId: last.projectId, teamId: project.teamId, expectedSecretId: last.id, actor });
       },
     });
-    expect(summary).toMatchObject({ rotated: 4, changedMeanwhile: 1, remainingUnderOldKeys: 0 });
+    expect(summary).toMatchObject({ rotated: 9, changedMeanwhile: 1, remainingUnderOldKeys: 0 });
     // The app retired the row the script had read: it stays retired (not resurrected with a re-encrypted copy).
     expect((await rows()).find((row) => row.id === last.id)!.ciphertext).toBeNull();
-    expect((await lib.decryptCurrentSecret(last.projectId)).secret).toBe(appRotation!.secret);
-    expected.set(last.projectId, appRotation!.secret);
+    expect((await lib.decryptCurrentSecret(last.projectId, last.environment as Environment)).secret).toBe(appRotation!.secret);
+    expected.set(`${last.projectId}|${last.environment}`, appRotation!.secret);
     await expectEverySecretDecrypts();
-    expect(await tally()).toEqual({ [keyId(NEW)]: 56 });
+    expect(await tally()).toEqual({ [keyId(NEW)]: 62 });
   });
 });

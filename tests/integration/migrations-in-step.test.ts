@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isPostgres, openRawSql } from "../helpers/raw-sql";
 import { repoRoot } from "../helpers/run-script";
 import { schemaShape, type SchemaShape } from "../helpers/schema-shape";
-import { createDatabaseFromTemplate, dropDatabase, postgresAdminUrl } from "../helpers/postgres-databases";
+import { createEmptyDatabase, dropDatabase, postgresAdminUrl } from "../helpers/postgres-databases";
 
 const provider = isPostgres() ? "postgresql" : "sqlite";
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "reqio-drift-"));
@@ -25,17 +25,7 @@ async function shapeOf(url: string): Promise<SchemaShape> {
 }
 
 beforeAll(async () => {
-  const adminUrl = postgresAdminUrl();
-  if (adminUrl) {
-    // An empty database: the template copy's tables are dropped with its schema.
-    pushedUrl = await createDatabaseFromTemplate(adminUrl, "reqio_fromschema");
-    const raw = openRawSql(pushedUrl);
-    await raw.run(`DROP SCHEMA public CASCADE`);
-    await raw.run(`CREATE SCHEMA public`);
-    await raw.close();
-  } else {
-    pushedUrl = `file:${path.join(tmp, "from-schema.db")}`;
-  }
+  pushedUrl = await createEmptyDatabase("reqio_fromschema", path.join(tmp, "from-schema.db"));
   // The tables straight from the schema file, without reading any migration (`db push` can't
   // introspect PostgreSQL through the JS engine, so the schema's own DDL is applied instead).
   const schema = provider === "postgresql" ? "prisma/postgresql/schema.prisma" : "prisma/schema.prisma";

@@ -13,12 +13,14 @@ describe("projectVerification", () => {
     const { id: projectId } = await createProject({ teamId: owner.team.id, name: "Keys", actor: owner.actor });
     const t0 = Date.now();
     const first = await projectVerification(projectId, t0);
-    const { secret, summary } = await decryptCurrentSecret(projectId);
+    const { secret, summary } = await decryptCurrentSecret(projectId, "production");
     expect(first?.audience).toMatch(new RegExp(`/p/${projectId}$`));
-    expect(first?.keys.map((k) => k.key)).toEqual([hmacKeyFromSecret(secret)]);
+    const development = await decryptCurrentSecret(projectId, "development");
+    // Production's key first, then development's: each environment's current secret verifies.
+    expect(first?.keys.map((k) => [k.key, k.environment])).toEqual([[hmacKeyFromSecret(secret), "production"], [hmacKeyFromSecret(development.secret), "development"]]);
     expect(await projectVerification(projectId, t0 + 100)).toEqual(first); // served from the cache
 
-    const rotated = await rotateIdentitySecret({ projectId, teamId: owner.team.id, expectedSecretId: summary.id, actor: owner.actor });
+    const rotated = await rotateIdentitySecret({ environment: "production", projectId, teamId: owner.team.id, expectedSecretId: summary.id, actor: owner.actor });
     // Another instance (no forget call) notices once its cached view is older than 500 ms.
     expect((await projectVerification(projectId, t0 + 200))?.keys[0]?.id).toBe(summary.id);
     expect((await projectVerification(projectId, t0 + 600))?.keys[0]?.id).toBe(rotated.summary.id);
@@ -45,8 +47,8 @@ describe("projectVerification", () => {
     const owner = await createTeamWithOwner("keys-reload");
     const { id: projectId } = await createProject({ teamId: owner.team.id, name: "Reload", actor: owner.actor });
     await projectVerification(projectId);
-    const { summary } = await decryptCurrentSecret(projectId);
-    const rotated = await rotateIdentitySecret({ projectId, teamId: owner.team.id, expectedSecretId: summary.id, actor: owner.actor });
+    const { summary } = await decryptCurrentSecret(projectId, "production");
+    const rotated = await rotateIdentitySecret({ environment: "production", projectId, teamId: owner.team.id, expectedSecretId: summary.id, actor: owner.actor });
     await reloadProjectVerification(projectId);
     // Synchronously answered: a request right after the rotation never waits on (or times out for) a first load.
     expect(cachedProjectVerification(projectId)?.keys[0]?.key).toEqual(hmacKeyFromSecret(rotated.secret));

@@ -12,6 +12,7 @@ describe("revealIdentitySecret", () => {
     const project = await createProject({ teamId: owner.team.id, name: "Revealed", actor: owner.actor });
     const before = new Date(Date.now() - 1000);
     const { secret } = await revealIdentitySecret({
+      environment: "production",
       projectId: project.id,
       teamId: owner.team.id,
       actor: { ...owner.actor, ip: "198.51.100.4", userAgent: "Firefox" },
@@ -20,7 +21,7 @@ describe("revealIdentitySecret", () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorId: owner.user.id, actorLabel: owner.user.email, ip: "198.51.100.4", userAgent: "Firefox" });
     expect(events[0]!.createdAt.getTime()).toBeGreaterThanOrEqual(before.getTime());
-    expect(JSON.parse(events[0]!.details)).toEqual({ fingerprint: secretFingerprint(secret) });
+    expect(JSON.parse(events[0]!.details)).toEqual({ environment: "production", fingerprint: secretFingerprint(secret) });
     expect(JSON.stringify(events)).not.toContain(secret);
   });
 });

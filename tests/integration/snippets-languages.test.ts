@@ -18,7 +18,7 @@ beforeAll(async () => {
   server = await startIdentifyServer(testPort(40), { APP_URL });
   const owner = await createTeamWithOwner("snippets");
   const { id } = await createProject({ teamId: owner.team.id, name: "Snippets", actor: owner.actor });
-  project = { id, secret: (await decryptCurrentSecret(id)).secret };
+  project = { id, secret: (await decryptCurrentSecret(id, "production")).secret };
 });
 afterAll(async () => {
   await server?.stop();
@@ -39,7 +39,7 @@ describe.each(SERVER_LANGUAGES)("the %s stack", (language) => {
   it("runs as pasted and prints a token for the sample user that identify accepts, with exactly the docs' claims", async () => {
     const token = tokenFromDirectRun(language, snippetCode(language), project.secret);
     const answer = await identify(token);
-    expect(answer.body).toEqual({ ok: true, user: SAMPLE_USER_ANSWER });
+    expect(answer.body).toEqual({ ok: true, environment: "production", user: SAMPLE_USER_ANSWER });
     expect(answer.status).toBe(200);
 
     const { header, payload } = decodeParts(token);
@@ -64,7 +64,7 @@ describe.each(SERVER_LANGUAGES)("the %s stack", (language) => {
   it.each(CASE_USERS.map((c, index) => ({ ...c, index })))("mints for $name", async ({ user, answer, index }) => {
     const token = caseToken(index);
     const identified = await identify(token);
-    expect(identified.body).toEqual({ ok: true, user: answer });
+    expect(identified.body).toEqual({ ok: true, environment: "production", user: answer });
     expect(identified.status).toBe(200);
     // Left out, never sent as null or "".
     if (user.email === null) expect(decodeParts(token).payloadJson).not.toMatch(/"email"/);

@@ -18,7 +18,7 @@ afterAll(() => raw?.close());
 
 type SecretRow = { id: string; projectId: string; ciphertext: string | null; last4: string; fingerprint: string; retiredAt: unknown };
 const currentRow = async (projectId: string) =>
-  (await raw.all<SecretRow>(`SELECT s.* FROM "IdentitySecret" s JOIN "Project" p ON p."currentSecretId" = s."id" WHERE p."id" = ?`, projectId))[0]!;
+  (await raw.all<SecretRow>(`SELECT s.* FROM "IdentitySecret" s JOIN "ProjectEnvironment" e ON e."currentSecretId" = s."id" WHERE e."projectId" = ? AND e."slug" = 'production'`, projectId))[0]!;
 const setCiphertext = (id: string, ciphertext: string) => raw.run(`UPDATE "IdentitySecret" SET "ciphertext" = ? WHERE "id" = ?`, ciphertext, id);
 
 /** Changes one character of the sealed value's body to another base64url character. */
@@ -29,7 +29,7 @@ function flipChar(sealed: string, index: number): string {
 }
 
 async function expectUndecryptable(projectId: string) {
-  const error = await decryptCurrentSecret(projectId).catch((e: unknown) => e);
+  const error = await decryptCurrentSecret(projectId, "production").catch((e: unknown) => e);
   expect(error).toBeInstanceOf(UserFacingError);
   expect((error as Error).message).toBe(
     "The stored secret could not be decrypted (wrong REQIO_ENCRYPTION_KEY or a tampered database). Nothing was changed.",
@@ -48,7 +48,7 @@ describe("tampered ciphertext", () => {
     ["a truncated value", (c: string) => c.slice(0, 40)],
   ])("%s -> UserFacingError with a clear message; the row is left as it was", async (_label, tamper) => {
     const projectId = await newProject("Tamper");
-    const good = await decryptCurrentSecret(projectId);
+    const good = await decryptCurrentSecret(projectId, "production");
     const original = await currentRow(projectId);
     const tampered = tamper(original.ciphertext!);
     expect(tampered).not.toBe(original.ciphertext);
@@ -60,7 +60,7 @@ describe("tampered ciphertext", () => {
 
     // Restoring the original value (e.g. from a backup) brings the same secret back.
     await setCiphertext(original.id, original.ciphertext!);
-    expect((await decryptCurrentSecret(projectId)).secret).toBe(good.secret);
+    expect((await decryptCurrentSecret(projectId, "production")).secret).toBe(good.secret);
   });
 
   it("a tampered current secret can still be rotated away (recovery path)", async () => {
@@ -68,15 +68,15 @@ describe("tampered ciphertext", () => {
     const row = await currentRow(projectId);
     await setCiphertext(row.id, flipChar(row.ciphertext!, row.ciphertext!.length - 6));
     await expectUndecryptable(projectId);
-    const rotated = await rotateIdentitySecret({ projectId, teamId: owner.team.id, expectedSecretId: row.id, actor: owner.actor });
-    expect((await decryptCurrentSecret(projectId)).secret).toBe(rotated.secret);
+    const rotated = await rotateIdentitySecret({ environment: "production", projectId, teamId: owner.team.id, expectedSecretId: row.id, actor: owner.actor });
+    expect((await decryptCurrentSecret(projectId, "production")).secret).toBe(rotated.secret);
   });
 });
 
 describe("ciphertext moved to another project's row", () => {
   it("does not decrypt for the other project (bound to its project ID)", async () => {
     const [a, b] = [await newProject("A"), await newProject("B")];
-    const secretA = (await decryptCurrentSecret(a)).secret;
+    const secretA = (await decryptCurrentSecret(a, "production")).secret;
     const rowA = await currentRow(a);
     const rowB = await currentRow(b);
     await setCiphertext(rowB.id, rowA.ciphertext!);
@@ -84,7 +84,7 @@ describe("ciphertext moved to another project's row", () => {
     await expectUndecryptable(b);
     expect(await currentRow(b)).toEqual({ ...rowB, ciphertext: rowA.ciphertext });
     // A is unaffected, and B never yields A's secret.
-    expect((await decryptCurrentSecret(a)).secret).toBe(secretA);
+    expect((await decryptCurrentSecret(a, "production")).secret).toBe(secretA);
   });
 
   it("swapping two projects' ciphertexts breaks both rather than exchanging their secrets", async () => {
@@ -100,14 +100,15 @@ describe("ciphertext moved to another project's row", () => {
 describe("plaintext at rest", () => {
   it("neither the current nor the retired secret appears anywhere in what the database holds", async () => {
     const projectId = await newProject("At rest");
-    const first = await decryptCurrentSecret(projectId);
+    const first = await decryptCurrentSecret(projectId, "production");
     const rotated = await rotateIdentitySecret({
+      environment: "production",
       projectId,
       teamId: owner.team.id,
       expectedSecretId: first.summary.id,
       actor: owner.actor,
     });
-    expect((await decryptCurrentSecret(projectId)).secret).toBe(rotated.secret);
+    expect((await decryptCurrentSecret(projectId, "production")).secret).toBe(rotated.secret);
 
     const bytes = databaseBytes();
 

@@ -93,7 +93,7 @@ describe("verification recorder", () => {
     const flushes: Promise<unknown>[] = [];
     for (let i = 0; i < 1000; i += 1) {
       const ok = i % 4 !== 0;
-      recordVerification(projectId, ok ? { code: "ok", ageSeconds: (i % 7) - 1, user: user(`u${i % 30}`, i), secretId } : { code: "bad_signature" }, t0 + i);
+      recordVerification(projectId, ok ? { code: "ok", environment: "production", ageSeconds: (i % 7) - 1, user: user(`u${i % 30}`, i), secretId } : { code: "bad_signature" }, t0 + i);
       // Not awaited: flushes queue behind each other and run while records keep arriving.
       if (i % 97 === 0) flushes.push(flushVerificationStats());
       if (i % 13 === 0) await new Promise(setImmediate);
@@ -110,7 +110,7 @@ describe("verification recorder", () => {
     expect(Math.min(...okRows.map((row) => row.ageMinSeconds!))).toBe(-1);
     expect(Math.max(...okRows.map((row) => row.ageMaxSeconds!))).toBe(5);
     expect(await db.identifiedUser.count({ where: { projectId } })).toBe(30);
-    const last = await db.identifiedUser.findUniqueOrThrow({ where: { projectId_externalId: { projectId, externalId: "u9" } } });
+    const last = await db.identifiedUser.findUniqueOrThrow({ where: { projectId_environment_externalId: { projectId, environment: "production", externalId: "u9" } } });
     expect(last).toMatchObject({ firstSeenAt: new Date(t0 + 9), lastSeenAt: new Date(t0 + 999), mrrCents: 999 });
     expect((await db.identitySecret.findUniqueOrThrow({ where: { id: secretId } })).lastUsedAt).toEqual(new Date(t0 + 999));
   });
@@ -118,17 +118,17 @@ describe("verification recorder", () => {
   it("a flush while the database is down loses nothing: the next one writes it all, once", async () => {
     const { projectId } = await newProject();
     const t0 = bucketStart();
-    for (let i = 0; i < 100; i += 1) recordVerification(projectId, { code: "ok", ageSeconds: 2, user: user(`early${i % 10}`) }, t0);
+    for (let i = 0; i < 100; i += 1) recordVerification(projectId, { code: "ok", environment: "production", ageSeconds: 2, user: user(`early${i % 10}`) }, t0);
     await flushVerificationStats();
     expect(await counts(projectId)).toEqual({ ok: 100, "age:1-5": 100 });
 
-    for (let i = 0; i < 300; i += 1) recordVerification(projectId, { code: "ok", ageSeconds: 40, user: user(`u${i % 20}`) }, t0 + 1000 + i);
+    for (let i = 0; i < 300; i += 1) recordVerification(projectId, { code: "ok", environment: "production", ageSeconds: 40, user: user(`u${i % 20}`) }, t0 + 1000 + i);
     const bringBack = await takeDatabaseDown();
     const failed = await flushVerificationStats();
     expect(failed.written).toBe(0);
     expect(failed.pending).toBe(22); // "ok", "age:30-60", 20 users
     // Recorded during the outage: merged with the batch that failed.
-    for (let i = 0; i < 50; i += 1) recordVerification(projectId, { code: "ok", ageSeconds: 400, user: user("u0") }, t0 + 5000 + i);
+    for (let i = 0; i < 50; i += 1) recordVerification(projectId, { code: "ok", environment: "production", ageSeconds: 400, user: user("u0") }, t0 + 5000 + i);
     expect(await flushVerificationStats()).toMatchObject({ written: 0, pending: 23 });
     await bringBack();
 
@@ -138,7 +138,7 @@ describe("verification recorder", () => {
     const row = await db.verificationCounter.findFirstOrThrow({ where: { projectId, code: "ok" } });
     expect([row.ageMinSeconds, row.ageMaxSeconds]).toEqual([2, 400]);
     expect(await db.identifiedUser.count({ where: { projectId } })).toBe(30);
-    const returning = await db.identifiedUser.findUniqueOrThrow({ where: { projectId_externalId: { projectId, externalId: "u0" } } });
+    const returning = await db.identifiedUser.findUniqueOrThrow({ where: { projectId_environment_externalId: { projectId, environment: "production", externalId: "u0" } } });
     expect([returning.firstSeenAt, returning.lastSeenAt]).toEqual([new Date(t0 + 1000), new Date(t0 + 5049)]);
 
     expect(await flushVerificationStats()).toEqual({ written: 0, pending: 0 });
@@ -150,8 +150,8 @@ describe("verification recorder", () => {
     const deleted = await newProject();
     const at = bucketStart();
     for (let i = 0; i < 20; i += 1) {
-      recordVerification(kept.projectId, { code: "ok", ageSeconds: 1, user: user("kept-user") }, at);
-      recordVerification(deleted.projectId, { code: "ok", ageSeconds: 1, user: user("gone-user"), secretId: deleted.secretId }, at);
+      recordVerification(kept.projectId, { code: "ok", environment: "production", ageSeconds: 1, user: user("kept-user") }, at);
+      recordVerification(deleted.projectId, { code: "ok", environment: "production", ageSeconds: 1, user: user("gone-user"), secretId: deleted.secretId }, at);
     }
     await deleteProject({ teamId: deleted.owner.team.id, projectId: deleted.projectId, confirmation: "Recorder", actor: deleted.owner.actor });
     const logged = vi.spyOn(console, "log");
@@ -169,8 +169,8 @@ describe("verification recorder", () => {
   it("a value the column can't hold is not retried forever and doesn't hold up the rest", async () => {
     const { projectId } = await newProject();
     // Valid claims (a safe integer), but PostgreSQL stores mrrCents as int4.
-    recordVerification(projectId, { code: "ok", ageSeconds: 1, user: user("whale", 3_000_000_000) });
-    recordVerification(projectId, { code: "ok", ageSeconds: 1, user: user("regular") });
+    recordVerification(projectId, { code: "ok", environment: "production", ageSeconds: 1, user: user("whale", 3_000_000_000) });
+    recordVerification(projectId, { code: "ok", environment: "production", ageSeconds: 1, user: user("regular") });
     expect(await flushVerificationStats()).toMatchObject({ pending: 0 });
     expect(await counts(projectId)).toEqual({ ok: 2, "age:1-5": 2 });
     expect(await db.identifiedUser.count({ where: { projectId, externalId: "regular" } })).toBe(1);

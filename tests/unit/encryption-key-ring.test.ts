@@ -50,7 +50,7 @@ describe("loadEncryptionKeys", () => {
 
   it("round trip under a key list: seals with the primary, opens what any listed key sealed", () => {
     const { keys } = ring({ REQIO_ENCRYPTION_KEY: PRIMARY, REQIO_ENCRYPTION_KEYS_OLD: `${OLD1},${OLD2}` });
-    const context = identitySecretContext("prj_test");
+    const context = identitySecretContext("prj_test", "production");
     const [primary, old1, old2] = keys as [EncryptionKey, EncryptionKey, EncryptionKey];
     for (const key of [primary, old1, old2]) expect(open(seal(`sealed by ${key.id}`, context, key), context, keys)).toBe(`sealed by ${key.id}`);
     const underOld = seal("x", context, old2);
@@ -92,7 +92,7 @@ describe("checkKeysAgainstStoredSecrets", () => {
   const keyRing = (primary: string, ...old: string[]): KeyRing =>
     ring({ REQIO_ENCRYPTION_KEY: primary, ...(old.length ? { REQIO_ENCRYPTION_KEYS_OLD: old.join(",") } : {}) });
   function stored(entries: Array<[projectId: string, key: EncryptionKey]>): StoredSecrets {
-    const sample = entries.map(([projectId, key], index) => ({ id: `s${index}`, projectId, ciphertext: seal("secret", identitySecretContext(projectId), key) }));
+    const sample = entries.map(([projectId, key], index) => ({ id: `s${index}`, projectId, environment: "production", ciphertext: seal("secret", identitySecretContext(projectId, "production"), key) }));
     const byKeyId = new Map<string, number>();
     for (const row of sample) byKeyId.set(sealedKeyId(row.ciphertext)!, (byKeyId.get(sealedKeyId(row.ciphertext)!) ?? 0) + 1);
     return { live: sample.length, byKeyId, sample };

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { VerificationStatsBuffer, type PendingStat } from "@/lib/identity/verification-stats-buffer";
 
 const user = (id: string, plan: string) => ({ id, email: null, plan, interval: null, amountCents: null, mrrCents: null });
-const count = (code: string, n: number, age?: number): PendingStat => ({ kind: "count", projectId: "p", bucketStart: 0, code, count: n, ageMin: age, ageMax: age });
-const sighting = (id: string, at: number, plan = "pro"): PendingStat => ({ kind: "user", projectId: "p", user: user(id, plan), firstSeen: at, lastSeen: at });
+const count = (code: string, n: number, age?: number): PendingStat => ({ kind: "count", projectId: "p", environment: "production", bucketStart: 0, code, count: n, ageMin: age, ageMax: age });
+const sighting = (id: string, at: number, plan = "pro"): PendingStat => ({ kind: "user", projectId: "p", environment: "production", user: user(id, plan), firstSeen: at, lastSeen: at });
 
 describe("VerificationStatsBuffer", () => {
   it("restores a failed batch merged with what arrived since: counts add, extremes widen, first/last seen combine", () => {
@@ -22,17 +22,28 @@ describe("VerificationStatsBuffer", () => {
     buffer.restore(failed);
 
     expect(buffer.take()).toEqual([
-      { kind: "count", projectId: "p", bucketStart: 0, code: "ok", count: 6, ageMin: -4, ageMax: 9 },
+      { kind: "count", projectId: "p", environment: "production", bucketStart: 0, code: "ok", count: 6, ageMin: -4, ageMax: 9 },
       { kind: "secretUse", secretId: "s", at: 2000 },
-      { kind: "user", projectId: "p", user: user("u1", "pro"), firstSeen: 1000, lastSeen: 2000 },
+      { kind: "user", projectId: "p", environment: "production", user: user("u1", "pro"), firstSeen: 1000, lastSeen: 2000 },
     ]);
+  });
+
+  it("keeps a user's development and production sightings apart (two rows, never merged)", () => {
+    const buffer = new VerificationStatsBuffer(100);
+    buffer.add(sighting("u1", 1000, "pro"));
+    buffer.add({ kind: "user", projectId: "p", environment: "development", user: user("u1", "free"), firstSeen: 2000, lastSeen: 2000 });
+    buffer.addCount("p", "production", 0, "ok");
+    buffer.addCount("p", "development", 0, "ok");
+    const taken = buffer.take();
+    expect(taken.filter((stat) => stat.kind === "count").map((stat) => "environment" in stat && stat.environment)).toEqual(["production", "development"]);
+    expect(taken.filter((stat) => stat.kind === "user").map((stat) => "environment" in stat && [stat.environment, stat.user.plan])).toEqual([["production", "pro"], ["development", "free"]]);
   });
 
   it("keeps the newer traits when an older sighting is put back after a newer one", () => {
     const buffer = new VerificationStatsBuffer(100);
     buffer.add(sighting("u1", 2000, "pro"));
     buffer.add(sighting("u1", 1000, "free"));
-    expect(buffer.take()).toEqual([{ kind: "user", projectId: "p", user: user("u1", "pro"), firstSeen: 1000, lastSeen: 2000 }]);
+    expect(buffer.take()).toEqual([{ kind: "user", projectId: "p", environment: "production", user: user("u1", "pro"), firstSeen: 1000, lastSeen: 2000 }]);
   });
 
   it("over the cap drops the oldest user sightings first, then the oldest counters, and says how many", () => {

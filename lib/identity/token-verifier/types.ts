@@ -4,9 +4,10 @@ import type { KeyObject } from "node:crypto";
 
 /**
  * One HMAC key the verifier may accept; `label` is what the admin sees, e.g. "current secret ••••9f2c".
- * `hmacKey`, when the caller made it ahead of time, spares the per-request cache lookup.
+ * `hmacKey`, when the caller made it ahead of time, spares the per-request cache lookup; `environment`
+ * (production, development) is the one whose secret it is: a token it verifies belongs there.
  */
-export type VerifierKey = { id: string; label: string; key: Uint8Array; hmacKey?: KeyObject };
+export type VerifierKey = { id: string; label: string; key: Uint8Array; hmacKey?: KeyObject; environment?: string };
 
 /**
  * A secret this project retired (rotated away or expired) within the last 30 days. Never verifies a
@@ -54,10 +55,12 @@ export type VerifyFailure = {
   cause: FailureCause;
   /** The rejected token's header and claims when both decoded (verifyIdentityToken only). */
   decoded?: { header: Record<string, unknown>; claims: Record<string, unknown> };
+  /** The environment of the key whose signature verified before a claim failed (verifyIdentityToken only). */
+  environment?: string;
 };
 
 export type VerifyResult =
-  | { ok: true; user: IdentifiedUser; keyId: string; issuedAt: number; ageSeconds: number /* now - iat, may be negative */ }
+  | { ok: true; user: IdentifiedUser; keyId: string; issuedAt: number; ageSeconds: number /* now - iat, may be negative */; environment?: string }
   | VerifyFailure;
 
 export type VerifyOptions = {

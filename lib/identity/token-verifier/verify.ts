@@ -7,10 +7,13 @@ import type { VerifyOptions, VerifyResult } from "./types";
  */
 export function verifyIdentityToken(token: unknown, options: VerifyOptions): VerifyResult {
   try {
-    const { result, header, claims } = runPipeline(token, options, "first-failure");
+    const { result, header, claims, verifiedKey } = runPipeline(token, options, "first-failure");
+    // The environment of the secret that verified the signature, even when a claim then failed.
+    const environment = verifiedKey?.environment;
+    const attributed = environment === undefined ? result : { ...result, environment };
     // A rejection carries what could be decoded (never the signature): the status panel's example.
-    if (!result.ok && header !== null && claims !== null) return { ...result, decoded: { header, claims } };
-    return result;
+    if (!attributed.ok && header !== null && claims !== null) return { ...attributed, decoded: { header, claims } };
+    return attributed;
   } catch {
     return { ok: false, code: "malformed_token", message: "The token could not be verified.", cause: "malformed_token" };
   }

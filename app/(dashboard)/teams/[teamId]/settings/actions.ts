@@ -3,7 +3,7 @@ import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { teamAction } from "@/lib/actions/guarded-actions";
-import { deleteTeam, renameTeam } from "@/lib/teams/teams";
+import { deleteTeam, renameTeam, setMembersRevealDevelopmentSecret } from "@/lib/teams/teams";
 import { teamNameSchema } from "@/lib/teams/team-name";
 import { success } from "@/lib/result";
 
@@ -14,6 +14,20 @@ export const renameTeamAction = teamAction(
     await renameTeam({ teamId: access.team.id, name: input.name, actor });
     revalidatePath("/", "layout");
     return success({ name: input.name }, `Renamed to ${input.name}.`);
+  },
+);
+
+export const setDevelopmentSecretAccessAction = teamAction(
+  { name: "setDevelopmentSecretAccess", permission: "team:development-access" },
+  z.object({ membersMayReveal: z.enum(["yes", "no"], { error: "Choose whether members may reveal the development secret." }) }),
+  async (input, { access, actor }) => {
+    const allowed = input.membersMayReveal === "yes";
+    await setMembersRevealDevelopmentSecret({ teamId: access.team.id, allowed, actor });
+    revalidatePath("/", "layout");
+    return success(
+      { allowed },
+      allowed ? "Members can now reveal each project's development secret." : "Only owners and admins can reveal development secrets now.",
+    );
   },
 );
 

@@ -6,7 +6,8 @@ import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
 import { Card } from "@/components/ui/card";
 import { TeamNameForm } from "@/components/teams/team-name-form";
 import { ConfirmByTypingDialog } from "@/components/ui/confirm-by-typing-dialog";
-import { deleteTeamAction, renameTeamAction } from "./actions";
+import { DevelopmentAccessForm } from "@/components/teams/development-access-form";
+import { deleteTeamAction, renameTeamAction, setDevelopmentSecretAccessAction } from "./actions";
 
 export const metadata: Metadata = { title: "Team settings" };
 
@@ -27,6 +28,15 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ t
           submitLabel="Rename"
           pendingLabel="Saving…"
         />
+      </Card>
+      <Card id="development-access" title="Development secrets" description="Each project has a Development environment with its own secret, for your developers' machines.">
+        {can(access.role, "team:development-access") ? (
+          <DevelopmentAccessForm teamId={teamId} allowed={access.team.membersRevealDevelopmentSecret} action={setDevelopmentSecretAccessAction} />
+        ) : (
+          <p className="text-sm text-text-soft" data-testid="development-access-state">
+            {access.team.membersRevealDevelopmentSecret ? "Members may reveal development secrets." : "Only owners and admins may reveal development secrets."} Only an owner can change this.
+          </p>
+        )}
       </Card>
       {can(access.role, "team:delete") && (
         <Card id="danger" title="Delete team" description="Deletes every project and signing secret in this team and removes all members." className="border-danger-border">

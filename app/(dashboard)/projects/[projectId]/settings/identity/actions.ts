@@ -24,24 +24,25 @@ const revealLimit = actionRateLimit({
 });
 
 export const revealIdentitySecretAction = projectAction(
-  { name: "revealIdentitySecret", permission: "secret:reveal", reauth: true, rateLimit: revealLimit },
+  { name: "revealIdentitySecret", permission: "secret:reveal", environment: true, reauth: true, rateLimit: revealLimit },
   NoInput,
-  async (_input, { access, actor }) => {
-    const { secret, summary } = await revealIdentitySecret({ projectId: access.project.id, teamId: access.team.id, actor });
-    return success<SecretView>({ secretId: summary.id, secret, envSnippetHtml: await highlightedEnvSnippet(secret) });
+  async (_input, { access, actor, environment }) => {
+    const { secret, summary } = await revealIdentitySecret({ projectId: access.project.id, teamId: access.team.id, environment, actor });
+    return success<SecretView>({ secretId: summary.id, secret, envSnippetHtml: await highlightedEnvSnippet(secret, environment) });
   },
 );
 
 export const rotateIdentitySecretAction = projectAction(
-  { name: "rotateIdentitySecret", permission: "secret:rotate", reauth: true },
+  { name: "rotateIdentitySecret", permission: "secret:rotate", environment: true, reauth: true },
   z.object({
     expectedSecretId: z.string().min(1).max(64),
     grace: z.enum(GRACE_PERIOD_IDS, { error: "Choose when the current secret stops working: immediately, in 1 hour, in 24 hours or in 7 days." }),
   }),
-  async (input, { access, actor }) => {
+  async (input, { access, actor, environment }) => {
     const { secret, summary, previousExpiresAt } = await rotateIdentitySecret({
       projectId: access.project.id,
       teamId: access.team.id,
+      environment,
       expectedSecretId: input.expectedSecretId,
       grace: input.grace,
       actor,
@@ -49,7 +50,7 @@ export const rotateIdentitySecretAction = projectAction(
     await reloadProjectVerification(access.project.id); // this instance answers with the new keys from the next request on
     revalidatePath(identityPath(access.project.id));
     return success<SecretView>(
-      { secretId: summary.id, secret, envSnippetHtml: await highlightedEnvSnippet(secret) },
+      { secretId: summary.id, secret, envSnippetHtml: await highlightedEnvSnippet(secret, environment) },
       previousExpiresAt
         ? "Secret rotated. Tokens signed with the previous secret keep verifying until its grace period ends: set this one as REQIO_SECRET on your servers."
         : "Secret rotated. The previous secret no longer verifies: set this one as REQIO_SECRET on your servers now.",
@@ -58,12 +59,13 @@ export const rotateIdentitySecretAction = projectAction(
 );
 
 export const expirePreviousSecretAction = projectAction(
-  { name: "expirePreviousSecret", permission: "secret:expire", reauth: true },
+  { name: "expirePreviousSecret", permission: "secret:expire", environment: true, reauth: true },
   z.object({ previousSecretId: z.string().min(1).max(64), confirmation: z.string().max(200).optional() }),
-  async (input, { access, actor }) => {
-    const confirmed = await checkExpiryConfirmation({ projectId: access.project.id, previousSecretId: input.previousSecretId, confirmation: input.confirmation });
+  async (input, { access, actor, environment }) => {
+    const projectId = access.project.id;
+    const confirmed = await checkExpiryConfirmation({ projectId, environment, previousSecretId: input.previousSecretId, confirmation: input.confirmation });
     if (!confirmed.ok) return { ...coded(EXPIRY_CONFIRMATION_REQUIRED, confirmed.message), fieldErrors: { confirmation: confirmed.message } };
-    await expirePreviousSecret({ projectId: access.project.id, teamId: access.team.id, expectedSecretId: input.previousSecretId, actor });
+    await expirePreviousSecret({ projectId, teamId: access.team.id, environment, expectedSecretId: input.previousSecretId, actor });
     await reloadProjectVerification(access.project.id);
     revalidatePath(identityPath(access.project.id));
     return success(null, "The previous secret has expired: tokens signed with it are rejected from now on.");
@@ -99,10 +101,10 @@ export const debugIdentityTokenAction = projectAction(
 );
 
 export const generateTestTokenAction = projectAction(
-  { name: "generateTestToken", permission: "token:debug", audit: debuggerUse(true) },
+  { name: "generateTestToken", permission: "token:debug", environment: true, audit: debuggerUse(true) },
   NoInput,
-  async (_input, { access }) => {
-    const token = await mintTestToken(access.project.id);
+  async (_input, { access, environment }) => {
+    const token = await mintTestToken(access.project.id, environment);
     return success<DebugResult>({ token, report: await debugIdentityToken(access.project.id, token) });
   },
 );

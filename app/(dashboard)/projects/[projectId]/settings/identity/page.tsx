@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { requireProjectPage } from "@/lib/authz/page-access";
-import { can } from "@/lib/authz/policy";
+import { can, canInEnvironment } from "@/lib/authz/policy";
+import { environmentFromParam, ENV_FILE, ENVIRONMENT_LABELS } from "@/lib/identity/environments";
+import { secretPermissionNote } from "@/lib/identity/secret-permission-note";
+import { EnvironmentProvider } from "@/components/identity/environment-context";
+import { EnvironmentSwitcher } from "@/components/identity/environment-switcher";
 import { maskSecret } from "@/lib/identity/secret";
 import { currentSecretChange, highlightedSnippets } from "@/lib/identity/identity-page-data";
 import { STACK_CHOICE_COOKIE } from "@/lib/identity/snippets/stack-choice";
@@ -40,19 +44,25 @@ export const metadata: Metadata = { title: "Identity" };
 // The secret itself is never rendered here: it reaches the browser only through the reveal/rotate actions.
 // A GET writes nothing: a previous secret past its expiresAt is already absent from the live status
 // (and refused by the verifier); the expiry sweep deletes its ciphertext and writes the audit event.
-export default async function IdentitySettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
+export default async function IdentitySettingsPage({ params, searchParams }: {
+  params: Promise<{ projectId: string }>;
+  searchParams: Promise<{ env?: string | string[] }>;
+}) {
   const { project, team, role } = await requireProjectPage(params);
+  const environment = environmentFromParam((await searchParams).env);
   const now = new Date();
-  const { current: secret, live } = await identityPageStatus(project.id, now);
-  if (!secret) throw new Error("project has no current secret");
-  const lastChange = await currentSecretChange(project.id, secret.id);
-  const masked = maskSecret(secret.last4);
-  const canReveal = can(role, "secret:reveal");
+  const { current: secret, live } = await identityPageStatus(project.id, environment, now);
+  if (!secret) throw new Error(`project has no current ${environment} secret`);
+  const lastChange = await currentSecretChange(project.id, secret);
+  const masked = maskSecret(secret.last4, environment);
+  const canReveal = canInEnvironment(role, "secret:reveal", environment, team);
   const chosenStack = (await cookies()).get(STACK_CHOICE_COOKIE)?.value;
-  const snippets = await highlightedSnippets(project.id, canReveal ? masked : MEMBER_PLACEHOLDER, chosenStack);
+  const snippets = await highlightedSnippets(project.id, environment, canReveal ? masked : MEMBER_PLACEHOLDER, chosenStack);
   const audience = projectAudience(project.id);
+  const label = ENVIRONMENT_LABELS[environment];
 
   return (
+    <EnvironmentProvider key={environment} environment={environment}>
     <RevealedSecretProvider>
       <ReauthProvider projectId={project.id} confirmAction={confirmPasswordAction}>
       <LiveStatusProvider key={project.id} projectId={project.id} initial={live}>
@@ -65,6 +75,14 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
         </p>
       </div>
       <ProjectSettingsNav projectId={project.id} showAuditLog={can(role, "audit:view")} />
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:gap-4">
+        <EnvironmentSwitcher projectId={project.id} current={environment} />
+        <p className="text-sm text-muted" data-testid="environment-note">
+          {environment === "development"
+            ? "For your developers' machines: its own secret (rqio_sk_dev_…), kept in .env.local, and its users never count in Production."
+            : "What your live servers sign with. Development has its own secret, so no laptop needs this one."}
+        </p>
+      </div>
       <InPageNav
         links={[
           { href: "#secret-title", label: "Signing secret" },
@@ -93,7 +111,7 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
       <Card
         id="secret"
         title="Signing secret"
-        description="The HMAC key (HS256) for every token in this project. Server-side only."
+        description={`The HMAC key (HS256) for this project's ${environment} tokens. Server-side only: put it in ${ENV_FILE[environment]}.`}
       >
         <SecretPanel
           projectId={project.id}
@@ -101,6 +119,7 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
           maskedSecret={masked}
           canReveal={canReveal}
           canRotate={can(role, "secret:rotate")}
+          permissionNote={secretPermissionNote(role, environment, team)}
           revealAction={revealIdentitySecretAction}
           rotateAction={rotateIdentitySecretAction}
         />
@@ -108,7 +127,8 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
         <SecretAge createdAt={secret.createdAt} now={now} reminderDays={serverConfig().rotationReminderDays} />
         {lastChange && (
           <p className="mt-3 text-sm text-muted" data-testid="secret-history">
-            {lastChange.action === "secret.rotated" ? "Rotated" : "Created with the project"} by {lastChange.actorLabel},{" "}
+            {lastChange.action === "secret.rotated" ? "Rotated" : lastChange.action === "environment.created" ? "Created for this environment" : "Created with the project"} by{" "}
+            {lastChange.actorLabel},{" "}
             <time dateTime={lastChange.createdAt.toISOString()} title={lastChange.createdAt.toUTCString()}>
               {formatRelativeTime(lastChange.createdAt)}
             </time>
@@ -121,7 +141,7 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
         <StackSnippets projectId={project.id} snippets={snippets} currentSecretId={secret.id} canReveal={canReveal} teamName={team.name} />
       </Card>
 
-      <Card id="status" title="Integration status" description="Tokens your servers sent through the widget in the last 24 hours. Updates live.">
+      <Card id="status" title="Integration status" description={`${label} tokens your servers sent through the widget in the last 24 hours. Updates live.`}>
         <LiveIntegrationStatus />
       </Card>
 
@@ -139,5 +159,6 @@ export default async function IdentitySettingsPage({ params }: { params: Promise
       </LiveStatusProvider>
       </ReauthProvider>
     </RevealedSecretProvider>
+    </EnvironmentProvider>
   );
 }
