@@ -9,6 +9,7 @@ import { rotateIdentitySecret } from "@/lib/identity/secret-rotation";
 import { integrationStatus } from "@/lib/identity/integration-status";
 import { projectVerification, reloadProjectVerification } from "@/lib/identity/project-keys";
 import { UserFacingError } from "@/lib/result";
+import { debugIdentityToken } from "@/lib/identity/token-debugger";
 import { identifyUrl, request, startIdentifyServer, testPort, type RunningServer } from "../helpers/identify-server";
 import { createTeamWithOwner, environmentSecrets } from "../helpers/fixtures";
 
@@ -98,6 +99,17 @@ describe("identified users and counts are kept per environment", () => {
     await until(async () => (await counted(projectId, "development", "ok")) === 1 && (await counted(projectId, "production", "ok")) === 1, "both tokens' stats");
     expect((await integrationStatus(projectId, "production")).warnings.productionFromLocalhost).toBe(1);
     expect((await integrationStatus(projectId, "development")).warnings.productionFromLocalhost).toBe(0);
+  });
+});
+
+describe("the token debugger", () => {
+  it("says which environment's secret signed a token", async () => {
+    const { projectId } = await newProject("debugger");
+    await reloadProjectVerification(projectId);
+    const signature = async (environment: Environment) =>
+      (await debugIdentityToken(projectId, await mint(projectId, environment, "debug_user"))).checks.find((check) => check.id === "signature")?.detail;
+    expect(await signature("development")).toMatch(/^Verified with current development secret ••••/);
+    expect(await signature("production")).toMatch(/^Verified with current secret ••••/);
   });
 });
 
