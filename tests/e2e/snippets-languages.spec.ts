@@ -46,7 +46,7 @@ for (const language of SERVER_LANGUAGES) {
     expect(code).toContain(`${baseURL}/p/${projectId}`);
 
     const sample = tokenFromDirectRun(language, code, secret!);
-    expect(await identify(baseURL, projectId, sample)).toEqual({ status: 200, body: { ok: true, user: SAMPLE_USER_ANSWER } });
+    expect(await identify(baseURL, projectId, sample)).toEqual({ status: 200, body: { ok: true, environment: "production", user: SAMPLE_USER_ANSWER } });
     expect(decodeParts(sample).payload.exp as number).toBe((decodeParts(sample).payload.iat as number) + 300);
 
     // The .env line pasted with a trailing space and an extra newline still signs with the secret.
@@ -54,7 +54,7 @@ for (const language of SERVER_LANGUAGES) {
     expect((await identify(baseURL, projectId, padded)).status).toBe(200);
 
     for (const { name, user, answer, token } of caseTokens(language, code, secret!)) {
-      expect(await identify(baseURL, projectId, token), name).toEqual({ status: 200, body: { ok: true, user: answer } });
+      expect(await identify(baseURL, projectId, token), name).toEqual({ status: 200, body: { ok: true, environment: "production", user: answer } });
       if (user.email === null) expect(decodeParts(token).payloadJson, name).not.toMatch(/"email"/);
     }
 
