@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/audit/audit-log";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordWeakness } from "@/lib/auth/password-policy";
 import { createRateLimiter, formatRetryAfter } from "@/lib/http/rate-limit";
-import { bumpSessionVersion } from "@/lib/auth/session-version";
+import { endEverySession } from "@/lib/auth/user-sessions";
 import { recordAccountEvent } from "@/lib/account/account-audit";
 import { UserFacingError } from "@/lib/result";
 
@@ -14,7 +14,7 @@ export const SAME_PASSWORD = "Choose a password different from your current one.
 // A stolen session shouldn't be a way to guess the password at full speed.
 const attemptsPerUser = createRateLimiter({ keyPrefix: "password-change:user", points: 10, durationSeconds: 15 * 60 });
 
-/** Verifies the current password, stores the new hash and ends every other session (version bump). */
+/** Verifies the current password, stores the new hash and ends every session (the form signs this browser in again). */
 export async function changePassword(input: { actor: Actor; currentPassword: string; newPassword: string }): Promise<void> {
   const verdict = await attemptsPerUser.consume(input.actor.id);
   if (!verdict.allowed) {
@@ -38,7 +38,7 @@ export async function changePassword(input: { actor: Actor; currentPassword: str
       data: { passwordHash },
     });
     if (count === 0) throw new UserFacingError("Your password was just changed elsewhere. Sign in again.");
-    await bumpSessionVersion(tx, input.actor.id);
+    await endEverySession(tx, input.actor.id);
     await recordAccountEvent(tx, input.actor, "password.changed");
   });
   await attemptsPerUser.reset(input.actor.id);

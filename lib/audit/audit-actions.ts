@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   "member.removed",
   "member.left",
   "ownership.transferred",
+  "session.revoked",
   "sessions.revoked",
   "password.changed",
 ] as const;
@@ -53,6 +54,7 @@ export const AUDIT_ACTION_INFO = {
   "member.removed": { label: "Member removed", scope: "team" },
   "member.left": { label: "Member left the team", scope: "team" },
   "ownership.transferred": { label: "Ownership transferred", scope: "team" },
+  "session.revoked": { label: "Signed out a session", scope: "team" },
   "sessions.revoked": { label: "Signed out everywhere", scope: "team" },
   "password.changed": { label: "Password changed", scope: "team" },
 } as const satisfies Record<AuditAction, { label: string; scope: "project" | "team" }>;

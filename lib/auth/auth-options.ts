@@ -7,8 +7,11 @@ import { rememberPasswordProof } from "@/lib/auth/reauth";
 import { clientAddressFromHeaders } from "@/lib/http/client-address";
 import { UserFacingError } from "@/lib/result";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { endSession, findLiveSession, SESSION_IDLE_SECONDS, startSession } from "@/lib/auth/user-sessions";
+import { log } from "@/lib/log";
 
-const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
+/** Thrown by the jwt callback for a cookie whose session ended: next-auth then clears it instead of renewing it. */
+class SessionEnded extends Error {}
 
 let cached: NextAuthOptions | undefined;
 
@@ -25,7 +28,11 @@ export async function authorizeCredentials(credentials: Credentials | undefined,
     });
     // The password just typed counts as a fresh confirmation: no second prompt on the first Reveal.
     await rememberPasswordProof(user.id, user.sessionVersion);
-    return user;
+    const sessionId = await startSession(user.id, {
+      ip: clientAddressFromHeaders((name) => headers[name]),
+      userAgent: typeof headers["user-agent"] === "string" ? headers["user-agent"] : "",
+    });
+    return { ...user, sessionId };
   } catch (error) {
     // next-auth passes a thrown message to the sign-in form; only ours are safe to pass.
     if (error instanceof UserFacingError) throw new Error(error.message);
@@ -38,7 +45,7 @@ export function authOptions(): NextAuthOptions {
   cached ??= {
     secret: serverConfig().authSecret,
     // JWT sessions in an httpOnly, SameSite=Lax cookie (next-auth's defaults, asserted by the e2e suite).
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
     pages: { signIn: "/sign-in" },
     providers: [
       CredentialsProvider({
@@ -50,19 +57,36 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       // next-auth's own redirects (sign-out's callbackUrl) follow the same rule as the sign-in page's.
       redirect: ({ url, baseUrl }) => `${baseUrl}${safeCallbackUrl(url, baseUrl)}`,
-      // Only at sign-in (`user` is set): later refreshes keep the version the session started with,
-      // so a revoked session can't pick up the new one.
-      jwt({ token, user }) {
-        if (user) token.sessionVersion = user.sessionVersion;
+      // At sign-in (`user` is set) the token gets its session and version; later refreshes keep both,
+      // so a revoked session can't pick up new ones. Every later call checks the session still exists.
+      async jwt({ token, user }) {
+        if (user) return { ...token, sessionVersion: user.sessionVersion, sessionId: user.sessionId };
+        // A database that can't answer decides nothing: currentUser() asks again and reports the outage.
+        const session = await findLiveSession(token.sessionId).catch(() => undefined);
+        if (session === null || (session && session.user.id !== token.sub)) throw new SessionEnded();
         return token;
       },
       session({ session, token }) {
         if (session.user && token.sub) {
           session.user.id = token.sub;
           session.user.sessionVersion = token.sessionVersion;
+          session.user.sessionId = token.sessionId;
         }
         return session;
       },
+    },
+    events: {
+      signOut: ({ token }) => endSession(token?.sessionId),
+    },
+    // An ended session is an ordinary sign-out, not an error; nothing next-auth logs may carry a token.
+    logger: {
+      error: (code, metadata) => {
+        const cause = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
+        if (code === "JWT_SESSION_ERROR" && cause instanceof SessionEnded) return;
+        log("error", "next-auth error", { code, error: cause instanceof Error ? cause.name : "unknown" });
+      },
+      warn: (code) => log("warn", "next-auth warning", { code }),
+      debug: () => {},
     },
   };
   return cached;

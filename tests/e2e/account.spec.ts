@@ -92,3 +92,44 @@ test("sign out of all sessions ends this session and every other one at its next
   await expect(page).toHaveURL(teamPage);
   await expectInTeamLog(page, "Signed out everywhere", email);
 });
+
+test("Sign out ends the session itself: its copied cookie loads nothing and the session endpoint won't renew it", async ({ page, browser, baseURL }) => {
+  await signUp(page, "Quinn");
+  const teamPage = page.url();
+  const copied = (await page.context().cookies()).find((cookie) => cookie.name.endsWith("next-auth.session-token"))!;
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  const replayed = await pageFrom(browser, clients.next());
+  await replayed.context().addCookies([copied]);
+  await replayed.goto(teamPage);
+  await expect(replayed).toHaveURL(/\/sign-in/);
+  // next-auth's own endpoint, which renews a live cookie for another week: an ended one gets no session and is cleared.
+  const session = await replayed.request.get(`${baseURL}/api/auth/session`, { headers: { cookie: `${copied.name}=${copied.value}` } });
+  expect(await session.json()).toEqual({});
+  const renewed = session.headersArray().filter((header) => header.name.toLowerCase() === "set-cookie" && header.value.startsWith(`${copied.name}=`));
+  expect(renewed.map((header) => header.value)).toEqual([expect.stringMatching(new RegExp(`^${copied.name.replace(/[.]/g, "\\.")}=;`))]);
+});
+
+test("Account lists every signed-in browser; signing out another one ends it at its next request, this one stays", async ({ page, browser }) => {
+  const email = await signUp(page, "Robin");
+  const teamPage = page.url();
+  const other = await secondSession(browser, email);
+  await page.goto("/account");
+  const sessions = page.getByRole("list", { name: "Signed-in sessions" }).getByRole("listitem");
+  await expect(sessions).toHaveCount(2);
+  await expect(sessions.first()).toContainText("This browser");
+  await expect(sessions.first()).toContainText(`from ${clients.at(1)}`);
+  await expect(sessions.nth(1)).toContainText(/Chrome \d+ on Linux/);
+  await expect(sessions.nth(1)).toContainText(/Signed in (just now|\d+ seconds? ago) from 10\.12\./);
+  await expect(sessions.first().getByRole("button", { name: /^Sign out/ })).toHaveCount(0);
+
+  await sessions.nth(1).getByRole("button", { name: /^Sign out Chrome/ }).click();
+  await expect(toasts(page)).toContainText("Session signed out.");
+  await expect(sessions).toHaveCount(1);
+  await other.goto(teamPage);
+  await expect(other).toHaveURL(/\/sign-in/);
+  await page.goto(teamPage);
+  await expect(page).toHaveURL(teamPage);
+  await expectInTeamLog(page, "Signed out a session", email);
+});

@@ -13,6 +13,7 @@ import type { TestUser } from "../helpers/fixtures";
 import { discoverActions, discoverRouteHandlers } from "../helpers/app-modules";
 import { callAs, type Caller } from "../helpers/request-mocks";
 import { db } from "@/lib/db";
+import { startSession } from "@/lib/auth/user-sessions";
 import { deniedMessage, PROJECT_NOT_FOUND, TEAM_NOT_FOUND } from "@/lib/authz/access";
 import { hashPassword } from "@/lib/auth/password";
 import { confirmPassword } from "@/lib/auth/reauth";
@@ -106,6 +107,12 @@ const ACTIONS: Record<string, ActionRow> = {
   createTeamAction: { guard: OWN_ACCOUNT, expect: ANY_SIGNED_IN, input: () => ({ name: "Another team" }) },
   changePasswordAction: { guard: OWN_ACCOUNT, expect: ANY_SIGNED_IN, input: () => ({ currentPassword: PASSWORD, newPassword: "a-brand-new-passphrase-9" }) },
   signOutEverywhereAction: { guard: OWN_ACCOUNT, expect: ANY_SIGNED_IN, input: () => ({}) },
+  // One of the caller's own sessions (another user's is "already ended": tests/integration/user-sessions.test.ts).
+  revokeSessionAction: {
+    guard: OWN_ACCOUNT,
+    expect: ANY_SIGNED_IN,
+    input: async (_w, user) => ({ sessionId: user ? await startSession(user.id, { ip: "10.30.0.1", userAgent: "vitest" }) : "no-session" }),
+  },
   acceptInvitationAction: {
     guard: OWN_ACCOUNT,
     // The fixture's invite is for a fresh address, so every signed-in caller has the wrong email.

@@ -1,5 +1,5 @@
-// JWT sessions can't be recalled, so currentUser() compares the token's sessionVersion with the
-// database on every request. next-auth's cookie decoding is mocked; the database check is real.
+// A session cookie names a UserSession row, and currentUser() re-reads it (and the user's sessionVersion)
+// on every request. next-auth's cookie decoding is mocked; the callbacks and the database are real.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { currentUser } from "@/lib/auth/session";
@@ -9,16 +9,18 @@ import { signOutEverywhere } from "@/lib/account/sessions";
 import { changePassword, WRONG_CURRENT_PASSWORD } from "@/lib/account/change-password";
 import { removeMember, changeMemberRole } from "@/lib/teams/membership";
 import { authorizeTeam } from "@/lib/authz/access";
+import { startSession } from "@/lib/auth/user-sessions";
 import { addMember, createTeamWithOwner, createUser } from "../helpers/fixtures";
 
-const jwt = vi.hoisted(() => ({ session: null as { user: { id: string; sessionVersion?: number } } | null }));
+const jwt = vi.hoisted(() => ({ session: null as { user: { id: string; sessionVersion?: number; sessionId?: string } } | null }));
 vi.mock("next-auth", () => ({ getServerSession: async () => jwt.session }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "user-agent": "vitest" }) }));
 
 /** What the jwt callback stores at sign-in, as the session callback exposes it. */
 async function signInAs(user: { id: string; email: string; name: string }) {
   const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } });
-  const token = await authOptions().callbacks!.jwt!({ token: { sub: user.id }, user: { ...user, sessionVersion }, account: null } as never);
+  const sessionId = await startSession(user.id, { ip: "10.0.0.1", userAgent: "vitest" });
+  const token = await authOptions().callbacks!.jwt!({ token: { sub: user.id }, user: { ...user, sessionVersion, sessionId }, account: null } as never);
   const session = await authOptions().callbacks!.session!({ session: { user: {}, expires: "" }, token } as never);
   jwt.session = session as never;
 }
@@ -28,12 +30,13 @@ beforeEach(() => {
 });
 
 describe("currentUser() and the session version", () => {
-  it("accepts a token with the current version; a token from before versions counts as 0", async () => {
+  it("accepts a token naming a live session of the current version; one naming no session is signed out", async () => {
     const user = await createUser("fresh");
     await signInAs(user);
-    expect(await currentUser()).toEqual({ id: user.id, email: user.email, name: user.name });
-    jwt.session = { user: { id: user.id } };
-    expect(await currentUser()).not.toBeNull();
+    expect(await currentUser()).toEqual({ id: user.id, email: user.email, name: user.name, sessionId: jwt.session!.user.sessionId });
+    // A cookie from before sessions were recorded names none.
+    jwt.session = { user: { id: user.id, sessionVersion: 0 } };
+    expect(await currentUser()).toBeNull();
   });
 
   it("'sign out of all sessions' ends every existing session at its next request", async () => {

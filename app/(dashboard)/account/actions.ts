@@ -1,8 +1,9 @@
 "use server";
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { accountAction } from "@/lib/actions/guarded-actions";
 import { changePassword } from "@/lib/account/change-password";
-import { signOutEverywhere } from "@/lib/account/sessions";
+import { revokeSession, signOutEverywhere } from "@/lib/account/sessions";
 import { success } from "@/lib/result";
 
 // These act on the signed-in user only, never on a team's resources: the session is the whole permission.
@@ -24,3 +25,14 @@ export const signOutEverywhereAction = accountAction({ name: "signOutEverywhere"
   await signOutEverywhere(actor);
   return success(null, "Signed out of all sessions.");
 });
+
+/** Ends one of the user's other sessions: that browser is signed out at its next request. */
+export const revokeSessionAction = accountAction(
+  { name: "revokeSession" },
+  z.object({ sessionId: z.string().min(1).max(64) }),
+  async (input, { actor }) => {
+    await revokeSession(actor, input.sessionId);
+    revalidatePath("/account");
+    return success(null, "Session signed out.");
+  },
+);

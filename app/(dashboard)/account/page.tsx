@@ -6,12 +6,16 @@ import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 import { ThemePicker } from "@/components/theme/theme-picker";
 import { readThemeChoice } from "@/lib/theme/theme-cookie";
-import { changePasswordAction, signOutEverywhereAction } from "./actions";
+import { SessionList } from "@/components/account/session-list";
+import { listSessions } from "@/lib/account/sessions";
+import { changePasswordAction, revokeSessionAction, signOutEverywhereAction } from "./actions";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const [user, theme] = await Promise.all([requireUser(), readThemeChoice()]);
+  const now = new Date();
+  const sessions = await listSessions(user.id, now);
   return (
     <main id="main" className="px-4 py-6 sm:px-8">
       <div className="mx-auto flex max-w-3xl flex-col gap-6">
@@ -25,8 +29,16 @@ export default async function AccountPage() {
         <Card id="password" title="Change password" description="Signs out every other session.">
           <ChangePasswordForm action={changePasswordAction} email={user.email} passwordMinLength={PASSWORD_MIN_LENGTH} />
         </Card>
-        <Card id="sessions" title="Sessions" description="Lost a laptop or signed in on a shared computer? End every session, this one included.">
-          <SignOutEverywhere action={signOutEverywhereAction} />
+        <Card
+          id="sessions"
+          title="Sessions"
+          description="Every browser signed in to your account. A session ends when you sign out, after 7 days unused, and 30 days after sign-in at the latest."
+        >
+          <div className="flex flex-col gap-4">
+            <SessionList sessions={sessions} currentSessionId={user.sessionId} revokeAction={revokeSessionAction} now={now} />
+            <p className="text-sm text-muted">Lost a laptop or signed in on a shared computer? End every session, this one included.</p>
+            <SignOutEverywhere action={signOutEverywhereAction} />
+          </div>
         </Card>
       </div>
     </main>
