@@ -1,4 +1,4 @@
-// Prints the Identity page's server render time (median of 50 warm requests) next to /account's, measured
+// Prints the Identity page's server render time (median of 150 warm requests) next to /account's, measured
 // in the same run and interleaved so both see the same machine load, their ratio, the server CPU each costs
 // (steadier than wall time on a busy machine) and the Identity route's first-load JS. Needs `npm run build` first.
 // Usage: node bench/identity-page.mjs
@@ -101,7 +101,9 @@ async function measured(target, key) {
   return ms;
 }
 // Interleaved, so a burst of load from elsewhere on the machine hits both series alike.
-for (let i = 0; i < 50; i++) {
+// 150 pairs: fewer left the ratio swinging by ±0.2 between runs on this machine.
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 150);
+for (let i = 0; i < PAIRS; i++) {
   samples.push(await measured(url, "identity"));
   accountSamples.push(await measured(accountUrl, "account"));
 }

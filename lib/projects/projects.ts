@@ -5,7 +5,8 @@ import { createEnvironment } from "@/lib/identity/environment-store";
 import { ENVIRONMENTS } from "@/lib/identity/environments";
 import { recordAuditEvent, type Actor, type AuditAction, type AuditDetails } from "@/lib/audit/audit-log";
 import { UserFacingError } from "@/lib/result";
-import { parseRole } from "@/lib/authz/roles";
+import { perRequest } from "@/lib/http/request-memo";
+import { listUserTeams } from "@/lib/teams/teams";
 
 type ProjectEventScope = { teamId: string; projectId: string; actor: Actor };
 
@@ -63,32 +64,29 @@ export async function listTeamProjects(teamId: string) {
 /** How many projects the sidebar lists; the team page has them all. */
 export const SIDEBAR_PROJECT_LIMIT = 10;
 
-/**
- * Everything the sidebar shows, in one query: the user's teams (for the switcher, with their role) and
- * the current team's most recently updated projects (creation and rotation both count) with its total
- * for the "All projects (N)" link. `current` (the page's project) is listed even when it is older.
- * Bounded, because the sidebar is in every render below a team, server-action responses included.
- */
-export async function sidebarNavigation(userId: string, teamId: string, current?: { id: string; name: string }) {
-  const memberships = await db.membership.findMany({
-    where: { userId },
-    orderBy: { createdAt: "asc" },
+// The current team's most recently updated projects (creation and rotation both count) and its total,
+// once per request: the project layout's sidebar and the not-found boundary's (the home team) share it.
+const recentTeamProjects = perRequest(async function recentTeamProjects(teamId: string) {
+  const team = await db.team.findUnique({
+    where: { id: teamId },
     select: {
-      role: true,
-      team: {
-        select: {
-          id: true,
-          name: true,
-          // Filtered to the current team, so every other team's list comes back empty.
-          projects: { where: { teamId }, orderBy: [{ updatedAt: "desc" }, { createdAt: "desc" }, { id: "asc" }], take: SIDEBAR_PROJECT_LIMIT, select: { id: true, name: true } },
-          _count: { select: { projects: { where: { teamId } } } },
-        },
-      },
+      projects: { orderBy: [{ updatedAt: "desc" }, { createdAt: "desc" }, { id: "asc" }], take: SIDEBAR_PROJECT_LIMIT, select: { id: true, name: true } },
+      _count: { select: { projects: true } },
     },
   });
-  const teams = memberships.map(({ role, team }) => ({ id: team.id, name: team.name, role: parseRole(role) }));
-  const here = memberships.find((membership) => membership.team.id === teamId)?.team;
-  const recent = here?.projects ?? [];
-  const listed = !current || recent.some((project) => project.id === current.id);
-  return { teams, projects: listed ? recent : [...recent, { id: current.id, name: current.name }], total: here?._count.projects ?? 0 };
+  return { projects: team?.projects ?? [], total: team?._count.projects ?? 0 };
+});
+
+/**
+ * Everything the sidebar shows: the user's teams (for the switcher, with their role) and the current
+ * team's recent projects with its total for the "All projects (N)" link; a team the user isn't in lists
+ * none. `current` (the page's project) is listed even when it is older. Bounded, because the sidebar is
+ * in every render below a team, server-action responses included.
+ */
+export async function sidebarNavigation(userId: string, teamId: string, current?: { id: string; name: string }) {
+  const [teams, recent] = await Promise.all([listUserTeams(userId), recentTeamProjects(teamId)]);
+  const member = teams.some((team) => team.id === teamId);
+  const projects = member ? recent.projects : [];
+  const listed = !current || projects.some((project) => project.id === current.id);
+  return { teams, projects: listed ? projects : [...projects, { id: current.id, name: current.name }], total: member ? recent.total : 0 };
 }

@@ -1,17 +1,22 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { parseRole } from "@/lib/authz/roles";
+import { perRequest } from "@/lib/http/request-memo";
 import { recordAuditEvent, type Actor } from "@/lib/audit/audit-log";
 import { UserFacingError } from "@/lib/result";
 
-export async function listUserTeams(userId: string) {
+/**
+ * The user's teams with their role, oldest membership first (the switcher's order; the first is home).
+ * Once per request: the sidebar and the dashboard's not-found boundary (rendered with every page) share it.
+ */
+export const listUserTeams = perRequest(async function listUserTeams(userId: string) {
   const memberships = await db.membership.findMany({
     where: { userId },
     orderBy: { createdAt: "asc" },
     select: { role: true, team: { select: { id: true, name: true } } },
   });
   return memberships.map((m) => ({ ...m.team, role: parseRole(m.role) }));
-}
+});
 
 /** A new team with its creator as the only owner, atomically: never a team nobody owns. */
 export async function createTeam(input: { name: string; actor: Actor }) {
