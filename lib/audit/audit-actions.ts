@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   "session.revoked",
   "sessions.revoked",
   "password.changed",
+  "password.reset",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -57,6 +58,7 @@ export const AUDIT_ACTION_INFO = {
   "session.revoked": { label: "Signed out a session", scope: "team" },
   "sessions.revoked": { label: "Signed out everywhere", scope: "team" },
   "password.changed": { label: "Password changed", scope: "team" },
+  "password.reset": { label: "Password reset by email link", scope: "team" },
 } as const satisfies Record<AuditAction, { label: string; scope: "project" | "team" }>;
 
 export const TOKEN_DEBUGGER_ACTION = "token_debugger.used" satisfies AuditAction;

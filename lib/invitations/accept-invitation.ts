@@ -4,7 +4,7 @@ import { normalizeEmail } from "@/lib/validation/email-address";
 import { recordAuditEvent, type Actor } from "@/lib/audit/audit-log";
 import { UserFacingError } from "@/lib/result";
 import type { InviteRole } from "@/lib/authz/member-rules";
-import { hashInviteToken, isInviteTokenShape } from "@/lib/invitations/invite-token";
+import { hashLinkToken, isLinkTokenShape } from "@/lib/auth/link-token";
 import {
   INVITE_EXPIRED,
   INVITE_NOT_FOUND,
@@ -31,9 +31,9 @@ function statusOf(row: { acceptedAt: Date | null; revokedAt: Date | null; expire
 
 /** What the public invite page shows: team, role and invited address. Null for an unknown token. */
 export async function findInviteLink(token: string, now = new Date()): Promise<InviteLinkView | null> {
-  if (!isInviteTokenShape(token)) return null;
+  if (!isLinkTokenShape(token)) return null;
   const row = await db.invitation.findUnique({
-    where: { tokenHash: hashInviteToken(token) },
+    where: { tokenHash: hashLinkToken(token) },
     select: { email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, team: { select: { id: true, name: true } } },
   });
   if (!row) return null;
@@ -58,10 +58,10 @@ export async function acceptInvitation(input: {
   now?: Date;
 }): Promise<{ teamId: string; teamName: string }> {
   const now = input.now ?? new Date();
-  if (!isInviteTokenShape(input.token)) throw new UserFacingError(INVITE_NOT_FOUND);
+  if (!isLinkTokenShape(input.token)) throw new UserFacingError(INVITE_NOT_FOUND);
   return db.$transaction(async (tx) => {
     const invitation = await tx.invitation.findUnique({
-      where: { tokenHash: hashInviteToken(input.token) },
+      where: { tokenHash: hashLinkToken(input.token) },
       select: { id: true, teamId: true, email: true, role: true, acceptedAt: true, revokedAt: true, expiresAt: true, team: { select: { name: true } } },
     });
     if (!invitation) throw new UserFacingError(INVITE_NOT_FOUND);

@@ -6,7 +6,7 @@ import { recordAuditEvent, type Actor } from "@/lib/audit/audit-log";
 import { serverConfig } from "@/lib/config/server-config";
 import { UserFacingError } from "@/lib/result";
 import { invitableRoles, type InviteRole } from "@/lib/authz/member-rules";
-import { generateInviteToken } from "@/lib/invitations/invite-token";
+import { generateLinkToken } from "@/lib/auth/link-token";
 import { emailInvite } from "@/lib/invitations/invite-mailer";
 import {
   alreadyMemberMessage,
@@ -58,7 +58,7 @@ export async function createInvitation(input: {
   const email = normalizeEmail(input.email);
   const role = invitableRoles(input.actorRole).find((allowed) => allowed === input.role);
   if (!role) throw new UserFacingError(CANNOT_INVITE_ROLE, { field: "role" });
-  const { token, tokenHash } = generateInviteToken();
+  const { token, tokenHash } = generateLinkToken();
   const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
 
   const { invitation, teamName } = await db.$transaction(async (tx) => {

@@ -1,8 +1,8 @@
 import "server-only";
-import nodemailer from "nodemailer";
 import type { Env } from "@/lib/config/env";
 import type { InviteRole } from "@/lib/authz/member-rules";
 import { log } from "@/lib/log";
+import { smtpTransport } from "@/lib/mail/smtp";
 
 export type InviteMessage = { to: string; teamName: string; invitedBy: string; role: InviteRole; link: string; expiresAt: Date };
 
@@ -31,34 +31,12 @@ export function setInviteMailer(mailer: InviteMailer | null | undefined): void {
   override = mailer;
 }
 
-/** SMTP through nodemailer: SMTP_URL like smtps://user:pass@smtp.example.com:465, SMTP_FROM optional. */
-function smtpMailer(url: string, from: string): InviteMailer {
-  const transport = nodemailer.createTransport(url);
-  return {
-    name: "smtp",
-    async send(message) {
-      const { subject, text } = inviteEmailText(message);
-      await transport.sendMail({ from, to: message.to, subject, text });
-    },
-  };
-}
-
-let configured: { url: string; mailer: InviteMailer | null } | undefined;
-
 /** The mailer for this process, or null when invites are shared by link only (SMTP_URL unset or unusable). */
 export function inviteMailer(env: Env = process.env): InviteMailer | null {
   if (override !== undefined) return override;
-  const url = env.SMTP_URL?.trim() ?? "";
-  if (configured?.url === url) return configured.mailer;
-  let mailer: InviteMailer | null = null;
-  if (/^smtps?:\/\//.test(url)) {
-    mailer = smtpMailer(url, env.SMTP_FROM?.trim() || "Reqio <no-reply@reqio.invalid>");
-  } else if (url) {
-    // Never log the URL itself: it usually holds the SMTP password.
-    log("warn", "SMTP_URL must start with smtp:// or smtps://; invite links are shown to copy instead");
-  }
-  configured = { url, mailer };
-  return mailer;
+  const transport = smtpTransport(env);
+  if (!transport) return null;
+  return { name: "smtp", send: (message) => transport.send({ to: message.to, ...inviteEmailText(message) }) };
 }
 
 /** Sends if a mailer is configured; a failed send never fails the invite (the link is shown anyway). */

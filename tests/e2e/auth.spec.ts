@@ -119,3 +119,18 @@ test("a crafted callbackUrl never leaves the app: every open-redirect payload la
   await expect(page).toHaveURL(/\/account$/);
   expect(serverErrors).toEqual([]);
 });
+
+test("Forgot your password? on a server without email says plainly that no link can be sent; a spent or mistyped link says why", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page).toHaveURL(/\/forgot-password$/);
+  await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
+  await expect(page.getByTestId("no-outgoing-mail")).toHaveText(/can't send email, so it can't send reset links/);
+  await expect(page.getByLabel("Email")).toHaveCount(0);
+
+  await page.goto(`/reset-password/${"A".repeat(43)}`);
+  await expect(page.getByRole("alert")).toContainText("This link can't reset a password: it was already used, it expired");
+  await expect(page.getByLabel("New password")).toHaveCount(0);
+  await page.getByRole("link", { name: "Ask for a new link" }).click();
+  await expect(page).toHaveURL(/\/forgot-password$/);
+});

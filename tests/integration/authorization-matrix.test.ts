@@ -14,6 +14,7 @@ import { discoverActions, discoverRouteHandlers } from "../helpers/app-modules";
 import { callAs, type Caller } from "../helpers/request-mocks";
 import { db } from "@/lib/db";
 import { startSession } from "@/lib/auth/user-sessions";
+import { generateLinkToken } from "@/lib/auth/link-token";
 import { deniedMessage, PROJECT_NOT_FOUND, TEAM_NOT_FOUND } from "@/lib/authz/access";
 import { hashPassword } from "@/lib/auth/password";
 import { confirmPassword } from "@/lib/auth/reauth";
@@ -104,6 +105,17 @@ const team = (w: World) => ({ teamId: w.team.id });
 /** THE table: one row per exported server action. */
 const ACTIONS: Record<string, ActionRow> = {
   signUpAction: { guard: PUBLIC, expect: ANYONE, input: () => ({ name: "New", email: `new-${crypto.randomUUID()}@example.com`, password: PASSWORD }) },
+  requestPasswordResetAction: { guard: PUBLIC, expect: ANYONE, input: (w) => ({ email: w.owner.email }) },
+  // The link's token is the whole permission: each call gets a fresh one for the owner's account.
+  resetPasswordAction: {
+    guard: PUBLIC,
+    expect: ANYONE,
+    input: async (w) => {
+      const { token, tokenHash } = generateLinkToken();
+      await db.passwordReset.create({ data: { tokenHash, userId: w.owner.id, expiresAt: new Date(Date.now() + 60_000) } });
+      return { token, newPassword: "a-reset-by-link-passphrase-5" };
+    },
+  },
   createTeamAction: { guard: OWN_ACCOUNT, expect: ANY_SIGNED_IN, input: () => ({ name: "Another team" }) },
   changePasswordAction: { guard: OWN_ACCOUNT, expect: ANY_SIGNED_IN, input: () => ({ currentPassword: PASSWORD, newPassword: "a-brand-new-passphrase-9" }) },
   signOutEverywhereAction: { guard: OWN_ACCOUNT, expect: ANY_SIGNED_IN, input: () => ({}) },
@@ -218,6 +230,9 @@ async function outcomeOf(run: () => Promise<unknown>, refusal: string | null): P
 
 beforeAll(async () => {
   passwordHash = await hashPassword(PASSWORD);
+  // A deployment that can send mail, so the reset request goes through; nothing listens here, and no row
+  // depends on a delivered email (failed sends are logged, an invite's link is still returned).
+  process.env.SMTP_URL = "smtp://127.0.0.1:9";
 });
 
 describe("the expected-permissions table", () => {

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { createInvitation, INVITE_TTL_MS, INVITES_PER_TEAM_PER_DAY, listPendingInvitations, revokeInvitation, TOO_MANY_INVITES } from "@/lib/invitations/invitations";
 import { changeMemberRole, leaveTeam, removeMember } from "@/lib/teams/membership";
 import { acceptInvitation, findInviteLink } from "@/lib/invitations/accept-invitation";
-import { hashInviteToken } from "@/lib/invitations/invite-token";
+import { hashLinkToken } from "@/lib/auth/link-token";
 import { setInviteMailer, type InviteMessage } from "@/lib/invitations/invite-mailer";
 import * as messages from "@/lib/invitations/messages";
 import { actorOf, addMember, createTeamWithOwner, createUser } from "../helpers/fixtures";
@@ -27,7 +27,7 @@ describe("createInvitation", () => {
     expect(created.link).toBe(`http://localhost:3000/invite/${token}`);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const row = await db.invitation.findUniqueOrThrow({ where: { id: created.invitationId } });
-    expect(row.tokenHash).toBe(hashInviteToken(token));
+    expect(row.tokenHash).toBe(hashLinkToken(token));
     expect(JSON.stringify(row)).not.toContain(token);
     expect(row.expiresAt.getTime() - T0.getTime()).toBe(INVITE_TTL_MS);
     expect(created.emailed).toBe(false); // no SMTP_URL: the link is shared by hand

@@ -15,6 +15,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <>
       <h1 className="mb-4 text-xl font-semibold">Sign in</h1>
       <SignInForm callbackUrl={next} />
+      <p className="mt-3 text-sm">
+        <Link className="font-medium text-link underline" href="/forgot-password">Forgot your password?</Link>
+      </p>
       <p className="mt-4 text-sm text-muted">
         New to Reqio?{" "}
         <Link className="font-medium text-link underline" href={next === "/" ? "/sign-up" : `/sign-up?callbackUrl=${encodeURIComponent(next)}`}>
