@@ -7,8 +7,8 @@ import type { Permission } from "@/lib/authz/policy";
  */
 export type ActionGuard =
   | { scope: "public" }
-  | { scope: "account"; reauth: boolean }
-  | { scope: "team" | "project"; permission: Permission; environment: boolean; reauth: boolean; rateLimit: string | null; audit: boolean };
+  | { scope: "account"; reauth: boolean; verifiedEmail: boolean }
+  | { scope: "team" | "project"; permission: Permission; environment: boolean; reauth: boolean; verifiedEmail: boolean; rateLimit: string | null; audit: boolean };
 
 const declared = new WeakMap<object, ActionGuard>();
 

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { db } from "@/lib/db";
 import { actorFor, currentUser, type SessionUser } from "@/lib/auth/session";
 import { hasRecentReauth } from "@/lib/auth/reauth";
+import { emailVerificationRequired, hasUsableEmail, VERIFY_EMAIL_FIRST } from "@/lib/account/email-verification";
 import { authorizeProject, authorizeTeam, type ProjectAccess, type TeamAccess } from "@/lib/authz/access";
 import type { Permission } from "@/lib/authz/policy";
 import { ENVIRONMENTS, isEnvironment, type Environment } from "@/lib/identity/environments";
@@ -38,7 +39,8 @@ export function actionRateLimit(options: { keyPrefix: string; points: number; du
  */
 export type ActionAudit<Input> = (input: Input, result: ActionResult<unknown>) => { action: AuditAction; details?: AuditDetails } | null;
 
-type Options = { name: string; reauth?: boolean };
+/** `verifiedEmail: true`: refused until the caller's address is verified, on a server that can verify it (lib/account/email-verification.ts). */
+type Options = { name: string; reauth?: boolean; verifiedEmail?: boolean };
 /** `environment: true`: the action acts on the environment the form's `environment` field names, and the permission is checked for it. */
 type ScopedOptions<Input> = Options & { permission: Permission; environment?: boolean; rateLimit?: ActionRateLimit; audit?: ActionAudit<Input> };
 type Handler<Input, Context, T> = (input: Input, context: Context) => Promise<ActionResult<T>>;
@@ -47,6 +49,12 @@ const formValue = (formData: FormData, key: string) => {
   const value = formData.get(key);
   return typeof value === "string" ? value : "";
 };
+
+async function callerHasUsableEmail(userId: string): Promise<boolean> {
+  if (!emailVerificationRequired()) return true;
+  const user = await db.user.findUnique({ where: { id: userId }, select: { emailVerifiedAt: true } });
+  return user !== null && hasUsableEmail(user);
+}
 
 async function signedIn(): Promise<AccountContext | Failure> {
   const user = await currentUser();
@@ -62,6 +70,7 @@ async function proceed<Schema extends z.ZodType<ActionInput>, Context extends Ac
   handler: Handler<z.infer<Schema>, Context, T>,
   auditScope?: { teamId: string; projectId?: string; environment?: Environment },
 ): Promise<ActionResult<T>> {
+  if (options.verifiedEmail && !(await callerHasUsableEmail(context.user.id))) return failure(VERIFY_EMAIL_FIRST);
   if (options.reauth && !(await hasRecentReauth(context.user.id))) return coded(REAUTH_REQUIRED, PASSWORD_NEEDED);
   const parsed = parseForm(schema, formData);
   if (!parsed.ok) return parsed;
@@ -92,6 +101,7 @@ const scopedGuard = (options: Options & { permission: Permission; environment?: 
   permission: options.permission,
   environment: options.environment ?? false,
   reauth: options.reauth ?? false,
+  verifiedEmail: options.verifiedEmail ?? false,
   rateLimit: options.rateLimit?.keyPrefix ?? null,
   audit: options.audit !== undefined,
 });
@@ -152,7 +162,7 @@ export function accountAction<Schema extends z.ZodType<ActionInput>, T>(
     if (!("user" in caller)) return caller;
     return proceed(options, schema, formData, caller, handler);
   };
-  return declareGuard(action, { scope: "account", reauth: options.reauth ?? false });
+  return declareGuard(action, { scope: "account", reauth: options.reauth ?? false, verifiedEmail: options.verifiedEmail ?? false });
 }
 
 /** For the few actions an anonymous visitor may call (sign-up). */

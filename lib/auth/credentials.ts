@@ -50,7 +50,7 @@ export async function registerUser(input: { name: string; email: string; passwor
       const user = await tx.user.create({ data: { email, name: input.name, passwordHash }, select: { id: true, email: true } });
       const team = await tx.team.create({ data: { name: firstTeamName(input.name) }, select: { id: true } });
       await tx.membership.create({ data: { userId: user.id, teamId: team.id, role: "owner" } });
-      return { userId: user.id, teamId: team.id };
+      return { userId: user.id, email: user.email, teamId: team.id };
     });
   } catch (error) {
     // Two sign-ups with one email at once: the unique index decides, the loser gets the same message.

@@ -133,3 +133,13 @@ test("Account lists every signed-in browser; signing out another one ends it at 
   await expect(page).toHaveURL(teamPage);
   await expectInTeamLog(page, "Signed out a session", email);
 });
+
+test("on a server that can't send email, Account and Members say plainly that addresses aren't verified and invite links are trusted", async ({ page }) => {
+  await signUp(page, "Una");
+  const teamPage = page.url();
+  await page.goto("/account");
+  await expect(page.getByTestId("email-status")).toHaveText(/This server can't send email, so \S+@example\.com isn't verified, and doesn't need to be/);
+  await expect(page.getByRole("button", { name: "Send a new link" })).toHaveCount(0);
+  await page.goto(`${teamPage}/members`);
+  await expect(page.getByTestId("unverified-invites-note")).toHaveText(/whoever holds an invite link can join with it/);
+});

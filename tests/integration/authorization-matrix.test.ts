@@ -21,6 +21,7 @@ import { confirmPassword } from "@/lib/auth/reauth";
 import { REAUTH_REQUIRED } from "@/lib/actions/failure-codes";
 import { guardOf } from "@/lib/actions/action-guard";
 import { SIGNED_OUT, UNKNOWN_ENVIRONMENT } from "@/lib/actions/guarded-actions";
+import { VERIFY_EMAIL_FIRST } from "@/lib/account/email-verification";
 import { rotateIdentitySecret } from "@/lib/identity/secret-rotation";
 import { LAST_OWNER } from "@/lib/teams/messages";
 import { wrongEmailMessage } from "@/lib/invitations/messages";
@@ -89,10 +90,12 @@ const actsOnEnvironment = (row: ActionRow) => "environment" in row.guard && row.
 const demandsPassword = (row: ActionRow) => "reauth" in row.guard && row.guard.reauth;
 
 const PUBLIC: ActionGuard = { scope: "public" };
-const OWN_ACCOUNT: ActionGuard = { scope: "account", reauth: false };
-type Demands = { environment?: boolean; reauth?: boolean; rateLimit?: string; audit?: boolean };
+const OWN_ACCOUNT: ActionGuard = { scope: "account", reauth: false, verifiedEmail: false };
+/** Joining a team needs a proven address (on a server that can prove it). */
+const VERIFIED_ACCOUNT: ActionGuard = { scope: "account", reauth: false, verifiedEmail: true };
+type Demands = { environment?: boolean; reauth?: boolean; verifiedEmail?: boolean; rateLimit?: string; audit?: boolean };
 const guardOn = (scope: "team" | "project", permission: Permission, demands: Demands): ActionGuard =>
-  ({ scope, permission, environment: false, reauth: false, rateLimit: null, audit: false, ...demands });
+  ({ scope, permission, environment: false, reauth: false, verifiedEmail: false, rateLimit: null, audit: false, ...demands });
 const onTeam = (permission: Permission, demands: Demands = {}) => guardOn("team", permission, demands);
 const onProject = (permission: Permission, demands: Demands = {}) => guardOn("project", permission, demands);
 
@@ -105,6 +108,24 @@ const team = (w: World) => ({ teamId: w.team.id });
 /** THE table: one row per exported server action. */
 const ACTIONS: Record<string, ActionRow> = {
   signUpAction: { guard: PUBLIC, expect: ANYONE, input: () => ({ name: "New", email: `new-${crypto.randomUUID()}@example.com`, password: PASSWORD }) },
+  verifyEmailAction: {
+    guard: PUBLIC,
+    expect: ANYONE,
+    input: async (w) => {
+      const { token, tokenHash } = generateLinkToken();
+      await db.emailVerification.create({ data: { tokenHash, userId: w.owner.id, email: w.owner.email, expiresAt: new Date(Date.now() + 60_000) } });
+      return { token };
+    },
+  },
+  // The caller's address not yet verified, so a new link is due.
+  resendVerificationAction: {
+    guard: OWN_ACCOUNT,
+    expect: ANY_SIGNED_IN,
+    input: async (_w, user) => {
+      if (user) await db.user.update({ where: { id: user.id }, data: { emailVerifiedAt: null } });
+      return {};
+    },
+  },
   requestPasswordResetAction: { guard: PUBLIC, expect: ANYONE, input: (w) => ({ email: w.owner.email }) },
   // The link's token is the whole permission: each call gets a fresh one for the owner's account.
   resetPasswordAction: {
@@ -126,7 +147,7 @@ const ACTIONS: Record<string, ActionRow> = {
     input: async (_w, user) => ({ sessionId: user ? await startSession(user.id, { ip: "10.30.0.1", userAgent: "vitest" }) : "no-session" }),
   },
   acceptInvitationAction: {
-    guard: OWN_ACCOUNT,
+    guard: VERIFIED_ACCOUNT,
     // The fixture's invite is for a fresh address, so every signed-in caller has the wrong email.
     expect: { anonymous: "signed_out", member: "denied", admin: "denied", owner: "denied", otherTeamOwner: "denied" },
     refusal: (w, user) => wrongEmailMessage(w.invitation.email, user.email),
@@ -156,9 +177,9 @@ const ACTIONS: Record<string, ActionRow> = {
     guard: onProject("project:delete", { reauth: true }),
     input: (w) => ({ ...project(w), confirmation: w.project.name }),
   },
-  revealIdentitySecretAction: { guard: onProject("secret:reveal", { environment: true, reauth: true, rateLimit: "reveal:user" }), input: inEnvironment },
+  revealIdentitySecretAction: { guard: onProject("secret:reveal", { environment: true, reauth: true, verifiedEmail: true, rateLimit: "reveal:user" }), input: inEnvironment },
   rotateIdentitySecretAction: {
-    guard: onProject("secret:rotate", { environment: true, reauth: true }),
+    guard: onProject("secret:rotate", { environment: true, reauth: true, verifiedEmail: true }),
     input: (w, _user, environment) => ({ ...inEnvironment(w, null, environment), expectedSecretId: currentSecretOf(w, environment), grace: "1h" }),
   },
   expirePreviousSecretAction: {
@@ -219,6 +240,7 @@ async function outcomeOf(run: () => Promise<unknown>, refusal: string | null): P
     if (result.error === SIGNED_OUT) return "signed_out";
     if (result.error === PROJECT_NOT_FOUND || result.error === TEAM_NOT_FOUND) return "not_found";
     if (result.code === REAUTH_REQUIRED) return "reauth";
+    if (result.error === VERIFY_EMAIL_FIRST) return "unverified";
     if (refusal !== null && result.error === refusal) return "denied";
     return `unexpected failure: ${result.error}`;
   } catch (error) {
@@ -264,12 +286,12 @@ describe("the expected-permissions table", () => {
 });
 
 /** Calls the action as `actor` on a fresh world; `confirmed`: with the password confirmed just before. */
-async function outcomeFor(name: string, row: ActionRow, actor: ActorName, confirmed: boolean, variant: Variant = DEFAULT_VARIANT): Promise<string> {
+async function outcomeFor(name: string, row: ActionRow, actor: ActorName, confirmed: boolean, variant: Variant = DEFAULT_VARIANT, verified = true): Promise<string> {
   const world = await buildWorld({ membersRevealDevelopmentSecret: variant.membersRevealDevelopmentSecret });
   const user = actingUser(world, actor);
   caller.cookies.clear();
   if (user) {
-    await db.user.update({ where: { id: user.id }, data: { passwordHash } });
+    await db.user.update({ where: { id: user.id }, data: { passwordHash, emailVerifiedAt: verified ? new Date() : null } });
     if (confirmed) expect(await confirmPassword(user.id, PASSWORD)).toBe(true);
   }
   const fields = await row.input(world, user, variant.environment);
@@ -287,6 +309,17 @@ const actionCases = actionRows.flatMap(([name, row]) =>
 describe.each(actionCases)("%s", (_title, name, row, variant) => {
   it.each(ACTORS)(`as %s`, async (actor) => {
     expect(await outcomeFor(name, row, actor, demandsPassword(row), variant)).toBe(expectationOf(row, variant)[actor]);
+  });
+});
+
+// The server can send mail (beforeAll), so an address must be verified: the caller's isn't.
+const verifiedEmailCases = actionCases.filter(([, , row]) => "verifiedEmail" in row.guard && row.guard.verifiedEmail);
+describe.each(verifiedEmailCases)("%s, with the caller's email address not verified", (_title, name, row, variant) => {
+  it.each(ACTORS)(`as %s`, async (actor) => {
+    const expected = expectationOf(row, variant)[actor];
+    // An account action has nothing to check before the address; a scoped one refuses a non-member or a role first.
+    const unverified = row.guard.scope === "account" ? (expected === "signed_out" ? expected : "unverified") : expected === "ok" ? "unverified" : expected;
+    expect(await outcomeFor(name, row, actor, demandsPassword(row), variant, false)).toBe(unverified);
   });
 });
 

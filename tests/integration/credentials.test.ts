@@ -26,7 +26,7 @@ let ada: { email: string; userId: string; teamId: string };
 beforeAll(async () => {
   const email = uniqueEmail("ada");
   const created = await registerUser({ name: "Ada", email: `  ${email.toUpperCase()} `, password: PASSWORD, ip: uniqueIp() });
-  ada = { email, ...created };
+  ada = { ...created, email };
 });
 
 describe("registerUser", () => {

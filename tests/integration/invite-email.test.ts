@@ -1,34 +1,22 @@
 // With SMTP_URL set, an invite is really emailed: a local SMTP server (smtp-server) receives it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
-import type { AddressInfo } from "node:net";
 import { createInvitation } from "@/lib/invitations/invitations";
 import { createTeamWithOwner } from "../helpers/fixtures";
+import { startSmtpCatcher, type CaughtMail } from "../helpers/smtp-catcher";
 
-const received: { to: string[]; data: string }[] = [];
-let server: SMTPServer;
+let smtp: Awaited<ReturnType<typeof startSmtpCatcher>>;
+let received: CaughtMail[];
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let data = "";
-      stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  smtp = await startSmtpCatcher();
+  received = smtp.received;
+  process.env.SMTP_URL = smtp.url;
   process.env.SMTP_FROM = "Reqio <invites@reqio.test>";
 });
 
 afterAll(async () => {
   delete process.env.SMTP_URL;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp.close();
 });
 
 /** The Subject header unfolded and decoded (nodemailer Q-encodes one with quotes, RFC 2047). */

@@ -1,8 +1,6 @@
 // Password reset by emailed link, through a real SMTP server (smtp-server) and the real actions and
 // database; only the request (headers, cookies, who is signed in) is stubbed.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { SMTPServer } from "smtp-server";
-import type { AddressInfo } from "node:net";
 import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
 import { findLiveSession, startSession } from "@/lib/auth/user-sessions";
@@ -11,6 +9,7 @@ import { requestPasswordResetAction } from "@/app/(auth)/forgot-password/actions
 import { resetPasswordAction } from "@/app/(auth)/reset-password/[token]/actions";
 import { callAs, type Caller } from "../helpers/request-mocks";
 import { createTeamWithOwner } from "../helpers/fixtures";
+import { startSmtpCatcher, type CaughtMail } from "../helpers/smtp-catcher";
 
 const caller = vi.hoisted((): Caller => ({ user: null, cookies: new Map() }));
 vi.mock("@/lib/auth/session", async () => (await import("../helpers/request-mocks")).sessionMock(caller));
@@ -18,44 +17,26 @@ vi.mock("next/cache", async () => (await import("../helpers/request-mocks")).cac
 vi.mock("next/headers", async () => (await import("../helpers/request-mocks")).headersMock(caller));
 
 const NEW_PASSWORD = "a-fresh-reset-passphrase-7";
-const received: { to: string[]; data: string }[] = [];
-let server: SMTPServer;
-let smtpUrl = "";
+let smtp: Awaited<ReturnType<typeof startSmtpCatcher>>;
+let received: CaughtMail[];
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let data = "";
-      stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  smtpUrl = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  smtp = await startSmtpCatcher();
+  received = smtp.received;
 });
 
 beforeEach(() => {
-  process.env.SMTP_URL = smtpUrl;
+  process.env.SMTP_URL = smtp.url;
   received.length = 0;
 });
 
 afterAll(async () => {
   delete process.env.SMTP_URL;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp.close();
 });
 
 const request = (email: string) => callAs<{ ok: boolean; message?: string; error?: string }>(caller, requestPasswordResetAction, null, { email });
-/** The link in the one email sent to `to` (quoted-printable soft breaks undone). */
-async function emailedLink(to: string): Promise<string> {
-  await expect.poll(() => received.filter((mail) => mail.to.includes(to)).length).toBe(1);
-  const body = received.find((mail) => mail.to.includes(to))!.data.replace(/=\r\n/g, "");
-  return /(http\S+\/reset-password\/[A-Za-z0-9_-]{43})/.exec(body)![1]!;
-}
+const emailedLink = (to: string) => smtp.linkTo(to, "reset-password");
 const tokenOf = (link: string) => link.split("/").at(-1)!;
 
 describe("password reset", () => {

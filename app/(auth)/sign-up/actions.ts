@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { publicAction } from "@/lib/actions/guarded-actions";
 import { registerUser } from "@/lib/auth/credentials";
+import { sendVerificationEmail } from "@/lib/account/email-verification";
 import { requestContext } from "@/lib/http/request-context";
 import { success } from "@/lib/result";
 import { personNameSchema } from "@/lib/validation/person-name";
@@ -12,8 +13,9 @@ const SignUpInput = z.object({
   password: z.string().min(1, "Choose a password."),
 });
 
-/** Open to anonymous callers by design: it creates the account and its first team, nothing else. */
+/** Open to anonymous callers by design: it creates the account and its first team, and emails a verification link if it can. */
 export const signUpAction = publicAction({ name: "signUp" }, SignUpInput, async (input) => {
-  await registerUser({ ...input, ip: (await requestContext()).ip });
+  const { userId, email } = await registerUser({ ...input, ip: (await requestContext()).ip });
+  await sendVerificationEmail({ id: userId, email });
   return success(null);
 });

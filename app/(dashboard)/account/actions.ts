@@ -4,6 +4,7 @@ import { z } from "zod";
 import { accountAction } from "@/lib/actions/guarded-actions";
 import { changePassword } from "@/lib/account/change-password";
 import { revokeSession, signOutEverywhere } from "@/lib/account/sessions";
+import { resendVerificationEmail } from "@/lib/account/email-verification";
 import { success } from "@/lib/result";
 
 // These act on the signed-in user only, never on a team's resources: the session is the whole permission.
@@ -36,3 +37,8 @@ export const revokeSessionAction = accountAction(
     return success(null, "Session signed out.");
   },
 );
+
+export const resendVerificationAction = accountAction({ name: "resendVerification" }, z.object({}), async (_input, { user }) => {
+  await resendVerificationEmail(user);
+  return success(null, `We emailed a new link to ${user.email}.`);
+});

@@ -8,14 +8,16 @@ import { ThemePicker } from "@/components/theme/theme-picker";
 import { readThemeChoice } from "@/lib/theme/theme-cookie";
 import { SessionList } from "@/components/account/session-list";
 import { listSessions } from "@/lib/account/sessions";
-import { changePasswordAction, revokeSessionAction, signOutEverywhereAction } from "./actions";
+import { EmailStatus } from "@/components/account/email-status";
+import { emailVerificationStatus } from "@/lib/account/email-verification";
+import { changePasswordAction, resendVerificationAction, revokeSessionAction, signOutEverywhereAction } from "./actions";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const [user, theme] = await Promise.all([requireUser(), readThemeChoice()]);
   const now = new Date();
-  const sessions = await listSessions(user.id, now);
+  const [sessions, email] = await Promise.all([listSessions(user.id, now), emailVerificationStatus(user.id)]);
   return (
     <main id="main" className="px-4 py-6 sm:px-8">
       <div className="mx-auto flex max-w-3xl flex-col gap-6">
@@ -23,6 +25,9 @@ export default async function AccountPage() {
           <h1 className="text-2xl font-semibold">Account</h1>
           <p className="mt-1 text-sm text-muted">Signed in as {user.email}.</p>
         </div>
+        <Card id="email" title="Email address">
+          <EmailStatus email={user.email} {...email} resendAction={resendVerificationAction} />
+        </Card>
         <Card id="appearance" title="Appearance" description="Remembered in this browser. System follows your device's light or dark setting.">
           <ThemePicker initial={theme} />
         </Card>

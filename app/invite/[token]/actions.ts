@@ -10,7 +10,7 @@ import { acceptInvitation } from "@/lib/invitations/accept-invitation";
  * lib/invitations checks it is valid, unused, unexpired and addressed to this user's email.
  */
 export const acceptInvitationAction = accountAction(
-  { name: "acceptInvitation" },
+  { name: "acceptInvitation", verifiedEmail: true },
   z.object({ token: z.string().min(1).max(128) }),
   async (input, { user, actor }) => {
     const { teamId } = await acceptInvitation({ token: input.token, user, actor });

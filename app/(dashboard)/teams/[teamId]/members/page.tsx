@@ -7,6 +7,7 @@ import { listPendingInvitations } from "@/lib/invitations/invitations";
 import { formatRelativeTime } from "@/lib/format-time";
 import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
 import { Card } from "@/components/ui/card";
+import { emailVerificationRequired } from "@/lib/account/email-verification";
 import { InviteForm } from "@/components/teams/invite-form";
 import { PendingInvitations } from "@/components/teams/pending-invitations";
 import { MemberList } from "@/components/teams/member-list";
@@ -52,6 +53,12 @@ export default async function TeamMembersPage({ params }: { params: Promise<{ te
             teamId={teamId}
             roles={invitableRoles(role).map((value) => ({ value, label: ROLE_LABELS[value] }))}
           />
+          {!emailVerificationRequired() && (
+            <p className="mt-3 text-sm text-muted" data-testid="unverified-invites-note">
+              This server can&apos;t send email, so nobody&apos;s address is verified: whoever holds an invite link can join with it. Send links
+              only to the person they are for.
+            </p>
+          )}
         </Card>
       )}
 

@@ -24,7 +24,7 @@ const revealLimit = actionRateLimit({
 });
 
 export const revealIdentitySecretAction = projectAction(
-  { name: "revealIdentitySecret", permission: "secret:reveal", environment: true, reauth: true, rateLimit: revealLimit },
+  { name: "revealIdentitySecret", permission: "secret:reveal", environment: true, reauth: true, verifiedEmail: true, rateLimit: revealLimit },
   NoInput,
   async (_input, { access, actor, environment }) => {
     const { secret, summary } = await revealIdentitySecret({ projectId: access.project.id, teamId: access.team.id, environment, actor });
@@ -33,7 +33,7 @@ export const revealIdentitySecretAction = projectAction(
 );
 
 export const rotateIdentitySecretAction = projectAction(
-  { name: "rotateIdentitySecret", permission: "secret:rotate", environment: true, reauth: true },
+  { name: "rotateIdentitySecret", permission: "secret:rotate", environment: true, reauth: true, verifiedEmail: true },
   z.object({
     expectedSecretId: z.string().min(1).max(64),
     grace: z.enum(GRACE_PERIOD_IDS, { error: "Choose when the current secret stops working: immediately, in 1 hour, in 24 hours or in 7 days." }),
