@@ -102,11 +102,21 @@ test("rate limits are shared: A and B together stay within the per-IP budget plu
   // (lib/http/rate-limit/local-first-limiter.ts), so the pair admits at least the budget and at most the
   // budget plus what the other admitted meanwhile — far from the 2 × budget of per-instance counting.
   const statuses: number[] = [];
-  for (let i = 0; i < budget * 2; i += 1) statuses.push((await send(i % 2 === 0 ? "" : B)).status());
+  const sentAt: number[] = [];
+  for (let i = 0; i < budget * 2; i += 1) {
+    sentAt.push(performance.now());
+    statuses.push((await send(i % 2 === 0 ? "" : B)).status());
+  }
   const admitted = statuses.filter((status) => status !== 429).length;
-  console.log(`two instances, per-IP budget ${budget}: ${admitted} admitted of ${statuses.length} (overshoot ${admitted - budget})`);
+  // The documented bound (README, "Overshoot"): the budget plus what was admitted while the counts were
+  // still on their way, at most two 200 ms sync intervals plus a round trip (200 ms allowed here). Counted
+  // as every request sent in the busiest such span, so the bound follows how fast this machine sent them.
+  const LEARN_MS = 2 * 200 + 200;
+  const inFlight = Math.max(...sentAt.map((start) => sentAt.filter((at) => at >= start && at < start + LEARN_MS).length));
+  console.log(`two instances, per-IP budget ${budget}: ${admitted} admitted of ${statuses.length} (overshoot ${admitted - budget}, bound ${inFlight} sent within ${LEARN_MS} ms)`);
   expect(admitted).toBeGreaterThanOrEqual(budget);
-  expect(admitted).toBeLessThan(budget * 1.5);
+  expect(admitted - budget).toBeLessThanOrEqual(inFlight);
+  expect(admitted).toBeLessThan(budget * 2); // never the budget per instance
   // Once the counts have met in the shared store, both instances refuse.
   for (const base of ["", B]) {
     await expect.poll(async () => (await send(base)).status(), { timeout: 2_000 }).toBe(429);
