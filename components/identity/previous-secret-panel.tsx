@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FormStatus } from "@/components/ui/form-status";
 import { TypeToConfirmField, useTypeToConfirm } from "@/components/ui/type-to-confirm";
-import { useReauthAction } from "@/components/identity/reauth";
+import { useStepUpAction } from "@/components/step-up/step-up-provider";
 import { useLiveStatus } from "@/components/identity/live-status";
 import { EnvironmentField } from "@/components/identity/environment-context";
 import { UsageSummary } from "@/components/identity/usage-summary";
@@ -48,7 +48,7 @@ export function LivePreviousSecret(props: PanelProps) {
 export function PreviousSecretPanel({ projectId, projectName, previous, now, canExpire, expireAction }: PanelProps & { previous: PreviousSecretJson; now: Date }) {
   const [open, setOpen] = useState(false);
   const confirm = useTypeToConfirm(projectName);
-  const [result, dispatch, pending] = useReauthAction(expireAction, {
+  const [result, dispatch, pending] = useStepUpAction(expireAction, {
     success: () => setOpen(false),
     // Asked for the project's name: the dialog stays open for it.
     failure: (failure) => failure.code !== CONFIRMATION_REQUIRED && setOpen(false),

@@ -4,7 +4,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FormStatus } from "@/components/ui/form-status";
-import { useReauthAction } from "@/components/identity/reauth";
+import { useStepUpAction } from "@/components/step-up/step-up-provider";
 import { DEFAULT_GRACE_PERIOD, GRACE_PERIODS, GRACE_PERIOD_IDS } from "@/lib/identity/grace-period";
 import type { FormAction } from "@/lib/actions/form-action";
 import type { SecretView } from "@/lib/identity/secret-view";
@@ -27,7 +27,7 @@ export function RotateSecretDialog({ projectId, expectedSecretId, livePrevious, 
   onRotated: (view: SecretView) => void;
 }) {
   const [open, setOpen] = useState(false);
-  const [visible, dispatch, pending] = useReauthAction(action, {
+  const [visible, dispatch, pending] = useStepUpAction(action, {
     success: (view) => {
       onRotated(view);
       setOpen(false);

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { FormStatus } from "@/components/ui/form-status";
 import { useRevealedSecret } from "@/components/identity/revealed-secret";
-import { useReauthAction } from "@/components/identity/reauth";
+import { useStepUpAction } from "@/components/step-up/step-up-provider";
 import { RotateSecretDialog } from "@/components/identity/rotate-secret-dialog";
 import { useLiveStatus } from "@/components/identity/live-status";
 import { EnvironmentField } from "@/components/identity/environment-context";
@@ -31,7 +31,7 @@ export function SecretPanel(props: SecretPanelProps) {
   const { revealed, setRevealed } = useRevealedSecret();
   // Live, so the rotate dialog stops warning about a previous secret whose grace period just ended.
   const livePrevious = useLiveStatus().previous;
-  const [revealResult, reveal, revealing] = useReauthAction(props.revealAction, { success: (view) => setRevealed({ ...view, justRotated: false }) });
+  const [revealResult, reveal, revealing] = useStepUpAction(props.revealAction, { success: (view) => setRevealed({ ...view, justRotated: false }) });
 
   const shown = revealed?.secretId === props.secretId ? revealed : null;
   useEffect(() => {

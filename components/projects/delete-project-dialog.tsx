@@ -1,6 +1,6 @@
 "use client";
 import { ConfirmByTypingDialog } from "@/components/ui/confirm-by-typing-dialog";
-import { useReauth } from "@/components/identity/reauth";
+import { useStepUp } from "@/components/step-up/step-up-provider";
 import { UsageSummary } from "@/components/identity/usage-summary";
 import type { SecretUsageJson } from "@/lib/identity/usage-text";
 import type { FormAction } from "@/lib/actions/form-action";
@@ -14,7 +14,7 @@ export function DeleteProjectDialog({ action, projectId, projectName, usage, usa
   usage: SecretUsageJson;
   usageAt: string;
 }) {
-  const reauth = useReauth();
+  const reauth = useStepUp();
   return (
     <ConfirmByTypingDialog
       action={action}

@@ -5,3 +5,5 @@
 export const REAUTH_REQUIRED = "reauth_required";
 /** The password typed into the prompt was wrong (audited as reauth.failed). */
 export const WRONG_PASSWORD = "wrong_password";
+/** The authenticator-app or recovery code typed into the prompt was wrong (audited as step_up.failed). */
+export const WRONG_CODE_CODE = "wrong_code";

@@ -10,6 +10,8 @@ export const AUDIT_ACTIONS = [
   "token_debugger.used",
   "reauth.confirmed",
   "reauth.failed",
+  "step_up.confirmed",
+  "step_up.failed",
   "team.created",
   "team.renamed",
   "team.deleted",
@@ -25,6 +27,10 @@ export const AUDIT_ACTIONS = [
   "sessions.revoked",
   "password.changed",
   "password.reset",
+  "second_factor.added",
+  "second_factor.removed",
+  "recovery_codes.replaced",
+  "team.second_factor_requirement_changed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -44,6 +50,8 @@ export const AUDIT_ACTION_INFO = {
   "token_debugger.used": { label: "Token debugger run", scope: "project" },
   "reauth.confirmed": { label: "Password confirmed", scope: "project" },
   "reauth.failed": { label: "Password confirmation failed", scope: "project" },
+  "step_up.confirmed": { label: "Second factor confirmed", scope: "project" },
+  "step_up.failed": { label: "Second factor confirmation failed", scope: "project" },
   "team.created": { label: "Team created", scope: "team" },
   "team.renamed": { label: "Team renamed", scope: "team" },
   "team.deleted": { label: "Team deleted", scope: "team" },
@@ -59,6 +67,10 @@ export const AUDIT_ACTION_INFO = {
   "sessions.revoked": { label: "Signed out everywhere", scope: "team" },
   "password.changed": { label: "Password changed", scope: "team" },
   "password.reset": { label: "Password reset by email link", scope: "team" },
+  "second_factor.added": { label: "Second factor added", scope: "team" },
+  "second_factor.removed": { label: "Second factor removed", scope: "team" },
+  "recovery_codes.replaced": { label: "New recovery codes made", scope: "team" },
+  "team.second_factor_requirement_changed": { label: "Second factor requirement changed", scope: "team" },
 } as const satisfies Record<AuditAction, { label: string; scope: "project" | "team" }>;
 
 export const TOKEN_DEBUGGER_ACTION = "token_debugger.used" satisfies AuditAction;

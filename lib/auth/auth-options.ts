@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { serverConfig } from "@/lib/config/server-config";
 import { authenticateWithPassword } from "@/lib/auth/credentials";
-import { rememberPasswordProof } from "@/lib/auth/reauth";
+import { rememberReauthProof } from "@/lib/auth/reauth";
 import { clientAddressFromHeaders } from "@/lib/http/client-address";
 import { UserFacingError } from "@/lib/result";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
@@ -27,7 +27,7 @@ export async function authorizeCredentials(credentials: Credentials | undefined,
       ip: clientAddressFromHeaders((name) => headers[name]),
     });
     // The password just typed counts as a fresh confirmation: no second prompt on the first Reveal.
-    await rememberPasswordProof(user.id, user.sessionVersion);
+    await rememberReauthProof(user.id, user.sessionVersion, "password");
     const sessionId = await startSession(user.id, {
       ip: clientAddressFromHeaders((name) => headers[name]),
       userAgent: typeof headers["user-agent"] === "string" ? headers["user-agent"] : "",

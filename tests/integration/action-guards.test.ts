@@ -10,6 +10,7 @@ import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { confirmPassword } from "@/lib/auth/reauth";
 import * as actions from "@/app/(dashboard)/projects/[projectId]/settings/identity/actions";
+import * as stepUpActions from "@/app/(dashboard)/actions";
 
 const caller = vi.hoisted((): Caller => ({ user: null, cookies: new Map() }));
 vi.mock("@/lib/auth/session", async () => (await import("../helpers/request-mocks")).sessionMock(caller));
@@ -59,10 +60,21 @@ describe("declared audit events", () => {
   it("record every password prompt answer, right or wrong, for the project it was asked on", async () => {
     const world = await buildWorld();
     const member = await signedInWithPassword(world, "member", false);
-    expect(await call(actions.confirmPasswordAction, member, { projectId: world.project.id, password: "not it" })).toMatchObject({ ok: false, code: "wrong_password" });
-    expect((await call(actions.confirmPasswordAction, member, { projectId: world.project.id, password: PASSWORD })).ok).toBe(true);
+    expect(await call(stepUpActions.confirmPasswordAction, member, { projectId: world.project.id, password: "not it" })).toMatchObject({ ok: false, code: "wrong_password" });
+    expect((await call(stepUpActions.confirmPasswordAction, member, { projectId: world.project.id, password: PASSWORD })).ok).toBe(true);
     expect(await auditActions(world.project.id, "reauth.failed")).toEqual([{ actorId: member.id, teamId: world.team.id, details: "{}" }]);
     expect(await auditActions(world.project.id, "reauth.confirmed")).toEqual([{ actorId: member.id, teamId: world.team.id, details: "{}" }]);
+  });
+
+  it("log a prompt answered on another team's project in the caller's own teams, never in that project's log", async () => {
+    const world = await buildWorld();
+    const outsider = await signedInWithPassword(world, "otherTeamOwner", false);
+    expect((await call(stepUpActions.confirmPasswordAction, outsider, { projectId: world.project.id, password: PASSWORD })).ok).toBe(true);
+    expect(await auditActions(world.project.id, "reauth.confirmed")).toEqual([]);
+    const own = await db.auditEvent.findMany({ where: { actorId: outsider.id, action: "reauth.confirmed" }, select: { teamId: true, projectId: true } });
+    const ownTeams = await db.membership.findMany({ where: { userId: outsider.id }, select: { teamId: true } });
+    expect(own).toEqual(ownTeams.map(({ teamId }) => ({ teamId, projectId: null })));
+    expect(own.length).toBeGreaterThan(0);
   });
 
   it("record each debugger run with its outcome and whether the token was generated; a refused call records nothing", async () => {

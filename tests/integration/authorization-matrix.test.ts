@@ -18,6 +18,7 @@ import { generateLinkToken } from "@/lib/auth/link-token";
 import { deniedMessage, PROJECT_NOT_FOUND, TEAM_NOT_FOUND } from "@/lib/authz/access";
 import { hashPassword } from "@/lib/auth/password";
 import { confirmPassword } from "@/lib/auth/reauth";
+import { replaceRecoveryCodes } from "@/lib/auth/second-factor/recovery-codes";
 import { REAUTH_REQUIRED } from "@/lib/actions/failure-codes";
 import { guardOf } from "@/lib/actions/action-guard";
 import { SIGNED_OUT, UNKNOWN_ENVIRONMENT } from "@/lib/actions/guarded-actions";
@@ -104,6 +105,11 @@ const project = (w: World) => ({ projectId: w.project.id });
 const inEnvironment = (w: World, _user: unknown, environment: Variant["environment"]) => ({ projectId: w.project.id, environment });
 const currentSecretOf = (w: World, environment: Variant["environment"]) => (environment === "production" ? w.project.currentSecretId : w.project.developmentSecretId);
 const team = (w: World) => ({ teamId: w.team.id });
+/** Gives `userId` a passkey (a stored row: nothing here signs with it) and fresh recovery codes. */
+async function withRecoveryCodes(userId: string): Promise<string[]> {
+  await db.passkey.create({ data: { id: crypto.randomUUID(), userId, name: "Matrix key", publicKey: Buffer.from([1]) } });
+  return db.$transaction((tx) => replaceRecoveryCodes(tx, userId));
+}
 
 /** THE table: one row per exported server action. */
 const ACTIONS: Record<string, ActionRow> = {
@@ -136,6 +142,14 @@ const ACTIONS: Record<string, ActionRow> = {
       await db.passwordReset.create({ data: { tokenHash, userId: w.owner.id, expiresAt: new Date(Date.now() + 60_000) } });
       return { token, newPassword: "a-reset-by-link-passphrase-5" };
     },
+  },
+  // The step-up prompt's answers: about the caller's own account, whichever page (project) the prompt is on.
+  confirmPasswordAction: { guard: OWN_ACCOUNT, expect: ANY_SIGNED_IN, input: (w) => ({ ...project(w), password: PASSWORD }) },
+  // A recovery code of the caller's (they have a passkey, so that is what their code prompt takes).
+  confirmCodeAction: {
+    guard: OWN_ACCOUNT,
+    expect: ANY_SIGNED_IN,
+    input: async (w, user) => ({ ...project(w), code: user ? (await withRecoveryCodes(user.id))[0]! : "2345-6789-abcd-efgh" }),
   },
   createTeamAction: { guard: OWN_ACCOUNT, expect: ANY_SIGNED_IN, input: () => ({ name: "Another team" }) },
   changePasswordAction: { guard: OWN_ACCOUNT, expect: ANY_SIGNED_IN, input: () => ({ currentPassword: PASSWORD, newPassword: "a-brand-new-passphrase-9" }) },
@@ -191,7 +205,6 @@ const ACTIONS: Record<string, ActionRow> = {
       return { ...inEnvironment(w, null, environment), previousSecretId: previousSecretId! };
     },
   },
-  confirmPasswordAction: { guard: onProject("project:view", { audit: true }), input: (w) => ({ ...project(w), password: PASSWORD }) },
   debugIdentityTokenAction: { guard: onProject("token:debug", { audit: true }), input: (w) => ({ ...project(w), token: "eyJhbGciOiJIUzI1NiJ9.e30.x" }) },
   generateTestTokenAction: { guard: onProject("token:debug", { environment: true, audit: true }), input: inEnvironment },
 };

@@ -8,16 +8,15 @@ import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { RenameProjectForm } from "@/components/projects/rename-project-form";
 import { DeleteProjectDialog } from "@/components/projects/delete-project-dialog";
-import { ReauthProvider } from "@/components/identity/reauth";
+import { StepUp } from "@/components/step-up/step-up";
 import { projectIdentityUsage } from "@/lib/identity/secret-usage";
 import { usageJson } from "@/lib/identity/usage-text";
 import { deleteProjectAction, renameProjectAction } from "./actions";
-import { confirmPasswordAction } from "./identity/actions";
 
 export const metadata: Metadata = { title: "Project settings" };
 
 export default async function ProjectGeneralSettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
-  const { project, team, role } = await requireProjectPage(params);
+  const { project, team, role, user } = await requireProjectPage(params);
   const canDelete = can(role, "project:delete");
   const now = new Date();
   const usage = canDelete ? await projectIdentityUsage(project.id, now) : null;
@@ -40,7 +39,7 @@ export default async function ProjectGeneralSettingsPage({ params }: { params: P
       )}
       {usage && (
         <Card id="danger" title="Delete project" description="Deletes the project and its signing secret. Tokens for it stop verifying." className="border-danger-border">
-          <ReauthProvider projectId={project.id} confirmAction={confirmPasswordAction}>
+          <StepUp userId={user.id} place={{ projectId: project.id }}>
             <DeleteProjectDialog
               action={deleteProjectAction}
               projectId={project.id}
@@ -48,7 +47,7 @@ export default async function ProjectGeneralSettingsPage({ params }: { params: P
               usage={usageJson(usage)}
               usageAt={now.toISOString()}
             />
-          </ReauthProvider>
+          </StepUp>
         </Card>
       )}
     </>

@@ -2,8 +2,6 @@
 import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { actionRateLimit, projectAction } from "@/lib/actions/guarded-actions";
-import { WRONG_PASSWORD } from "@/lib/actions/failure-codes";
-import { confirmPassword } from "@/lib/auth/reauth";
 import { revealIdentitySecret } from "@/lib/identity/secret-store";
 import { expirePreviousSecret, rotateIdentitySecret } from "@/lib/identity/secret-rotation";
 import { GRACE_PERIOD_IDS } from "@/lib/identity/grace-period";
@@ -69,20 +67,6 @@ export const expirePreviousSecretAction = projectAction(
     await reloadProjectVerification(access.project.id);
     revalidatePath(identityPath(access.project.id));
     return success(null, "The previous secret has expired: tokens signed with it are rejected from now on.");
-  },
-);
-
-/** Any member may confirm their password here (the prompt sits on a project page); every attempt is audited. */
-export const confirmPasswordAction = projectAction(
-  {
-    name: "confirmPassword",
-    permission: "project:view",
-    audit: (_input, result) => (result.ok ? { action: "reauth.confirmed" } : result.code === WRONG_PASSWORD ? { action: "reauth.failed" } : null),
-  },
-  z.object({ password: z.string().min(1, "Enter your password.").max(1024) }),
-  async (input, { user }) => {
-    if (await confirmPassword(user.id, input.password)) return success(null);
-    return { ...coded(WRONG_PASSWORD, "That password is wrong."), fieldErrors: { password: "That password is wrong." } };
   },
 );
 

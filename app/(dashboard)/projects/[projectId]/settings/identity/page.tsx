@@ -23,12 +23,11 @@ import { LiveIntegrationStatus, LiveStatusProvider } from "@/components/identity
 import { TokenDebugger } from "@/components/identity/token-debugger";
 import { identityPageStatus } from "@/lib/identity/integration-status";
 import { SecurityNote, TraitsReference } from "@/components/identity/traits-reference";
-import { ReauthProvider } from "@/components/identity/reauth";
+import { StepUp } from "@/components/step-up/step-up";
 import { LivePreviousSecret } from "@/components/identity/previous-secret-panel";
 import { SecretAge } from "@/components/identity/secret-age";
 import { serverConfig } from "@/lib/config/server-config";
 import {
-  confirmPasswordAction,
   debugIdentityTokenAction,
   expirePreviousSecretAction,
   generateTestTokenAction,
@@ -48,7 +47,7 @@ export default async function IdentitySettingsPage({ params, searchParams }: {
   params: Promise<{ projectId: string }>;
   searchParams: Promise<{ env?: string | string[] }>;
 }) {
-  const { project, team, role } = await requireProjectPage(params);
+  const { project, team, role, user } = await requireProjectPage(params);
   const environment = environmentFromParam((await searchParams).env);
   const now = new Date();
   const { current: secret, live } = await identityPageStatus(project.id, environment, now);
@@ -64,7 +63,7 @@ export default async function IdentitySettingsPage({ params, searchParams }: {
   return (
     <EnvironmentProvider key={environment} environment={environment}>
     <RevealedSecretProvider>
-      <ReauthProvider projectId={project.id} confirmAction={confirmPasswordAction}>
+      <StepUp userId={user.id} place={{ projectId: project.id }}>
       <LiveStatusProvider key={project.id} projectId={project.id} initial={live}>
       <ProjectSettingsBreadcrumbs team={team} project={project} page="Identity" />
       <div>
@@ -157,7 +156,7 @@ export default async function IdentitySettingsPage({ params, searchParams }: {
         <SecurityNote />
       </Card>
       </LiveStatusProvider>
-      </ReauthProvider>
+      </StepUp>
     </RevealedSecretProvider>
     </EnvironmentProvider>
   );
