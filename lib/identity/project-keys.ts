@@ -1,6 +1,7 @@
 // The keys that verify a project's tokens, cached per process and kept answering when the database
 // falters. Plain Node (no "server-only"): the identify server runs it outside Next's build, and the
 // cache lives on globalThis so Next's copy of this module (dashboard actions) shares it in one process.
+import { AsyncResource } from "node:async_hooks";
 import { LRUCache } from "lru-cache";
 import { db } from "@/lib/db";
 import { decryptAllLiveSecrets, type LiveSecret } from "@/lib/identity/live-secrets";
@@ -26,9 +27,14 @@ export class KeysUnavailableError extends Error {
 
 /** How long a cached view is trusted before asking again: bounds how late another instance's rotation is seen. */
 export const FRESH_MS = 500;
+/**
+ * From this age on, a request (answered from the cache at once) starts the re-check in the background,
+ * so its answer is usually in before FRESH_MS runs out and a slow check costs propagation only its excess.
+ */
+export const REFRESH_AHEAD_MS = FRESH_MS / 2;
 /** While the database is unreachable, keys confirmed within this long keep verifying (never past their expiry). */
 export const STALE_LIMIT_MS = 5 * 60_000;
-/** A request waits this long for a re-check before using the cached keys. */
+/** A request past FRESH_MS (after a quiet spell, or a check slower than its head start) waits at most this long since the check began. */
 const REFRESH_WAIT_MS = 250;
 /** A project not cached yet waits this long for its first load, then gets a 503. */
 const FIRST_LOAD_WAIT_MS = 1000;
@@ -39,21 +45,26 @@ const RETRY_MS = 1000;
 const MAX_PROJECTS = 10_000;
 
 type TimedKey = { key: VerifierKey; expiresAt: number | null };
+/** aheadAt: when a fresh entry's background re-check is due; Infinity once started (or while backing off). */
+type Timing = { checkedAt: number; retryAt: number; aheadAt: number };
 type Entry =
-  | { kind: "project"; audience: string; keys: TimedKey[]; retiredKeys: RetiredKey[]; versionTag: string; checkedAt: number; retryAt: number }
-  | { kind: "missing"; checkedAt: number; retryAt: number }
-  | { kind: "unavailable"; checkedAt: number; retryAt: number };
+  | ({ kind: "project"; audience: string; keys: TimedKey[]; retiredKeys: RetiredKey[]; versionTag: string } & Timing)
+  | ({ kind: "missing" } & Timing)
+  | ({ kind: "unavailable" } & Timing);
 
 /**
  * A database check in flight; its result never rejects (a failure comes back as the Error). Superseded
  * once this process changed the project's keys: it may have read them before the change.
  */
 type Check = { result: Promise<Entry | Error>; startedAt: number; superseded: boolean };
-type SharedState = { cache: LRUCache<string, Entry>; inflight: Map<string, Check>; degraded: boolean };
+type SharedState = { cache: LRUCache<string, Entry>; inflight: Map<string, Check>; degraded: boolean; detached: AsyncResource };
 const shared = ((globalThis as Record<symbol, SharedState | undefined>)[Symbol.for("reqio.identity.projectKeys")] ??= {
   cache: new LRUCache<string, Entry>({ max: MAX_PROJECTS }),
   inflight: new Map(),
   degraded: false,
+  // Made when the server entry loads this module, before any request: checks run in this context,
+  // so one outliving the request that started it holds none of that request's async-context stores.
+  detached: new AsyncResource("reqio.identity.projectKeys.check"),
 });
 
 function view(entry: Entry, now: number): ProjectVerification | null {
@@ -80,9 +91,22 @@ function stale(entry: Entry | undefined, now: number): ProjectVerification | nul
 export function cachedProjectVerification(projectId: string, now = Date.now()): ProjectVerification | null | undefined {
   if (!isProjectId(projectId)) return null;
   const entry = shared.cache.get(projectId);
-  if (entry && now - entry.checkedAt < FRESH_MS) return view(entry, now);
+  if (entry && now - entry.checkedAt < FRESH_MS) {
+    if (now >= entry.aheadAt) refreshAhead(projectId, entry, now); // once per entry: the hot path only compares
+    return view(entry, now);
+  }
   if (entry && now < entry.retryAt) return stale(entry, now);
   return undefined;
+}
+
+/** Starts the re-check this request won't wait for; its outcome (a failure included) lands in the cache. */
+function refreshAhead(projectId: string, entry: Entry, now: number): void {
+  entry.aheadAt = Infinity; // a failed check leaves it so: the next is the regular one after its back-off
+  try {
+    checkOnce(projectId, entry, now);
+  } catch (error) {
+    log("warn", "identify keys: background check not started", { error: describeError(error) });
+  }
 }
 
 /**
@@ -107,6 +131,10 @@ export async function projectVerification(projectId: string, now = Date.now()): 
 function checkOnce(projectId: string, entry: Entry | undefined, now: number): Check {
   const running = shared.inflight.get(projectId);
   if (running) return running;
+  return shared.detached.runInAsyncScope(startCheck, null, projectId, entry, now);
+}
+
+function startCheck(projectId: string, entry: Entry | undefined, now: number): Check {
   const realStart = Date.now();
   const refreshed = refresh(projectId, entry, now).then((fresh) => {
     if (!check.superseded) shared.cache.set(projectId, fresh);
@@ -127,7 +155,7 @@ function checkOnce(projectId: string, entry: Entry | undefined, now: number): Ch
       const retryAt = now + (Date.now() - realStart) + RETRY_MS;
       const current = shared.cache.get(projectId);
       if (current) current.retryAt = retryAt;
-      else shared.cache.set(projectId, { kind: "unavailable", checkedAt: now, retryAt });
+      else shared.cache.set(projectId, { kind: "unavailable", checkedAt: now, retryAt, aheadAt: Infinity });
       return failure;
     },
   );
@@ -144,7 +172,7 @@ async function refresh(projectId: string, entry: Entry | undefined, now: number)
     where: { projectId },
     select: { slug: true, currentSecretId: true, previousSecretId: true, previousSecret: { select: { expiresAt: true } } },
   });
-  if (!rows.some((row) => row.currentSecretId)) return { kind: "missing", checkedAt: now, retryAt: 0 };
+  if (!rows.some((row) => row.currentSecretId)) return { kind: "missing", checkedAt: now, retryAt: 0, aheadAt: now + REFRESH_AHEAD_MS };
   const versionTag = rows
     .map((row) => `${row.slug}:${row.currentSecretId ?? ""}|${row.previousSecretId ?? ""}|${row.previousSecret?.expiresAt?.getTime() ?? ""}`)
     .sort()
@@ -152,6 +180,7 @@ async function refresh(projectId: string, entry: Entry | undefined, now: number)
   if (entry?.kind === "project" && entry.versionTag === versionTag && shared.cache.get(projectId) === entry) {
     entry.checkedAt = now;
     entry.retryAt = 0;
+    entry.aheadAt = now + REFRESH_AHEAD_MS;
     return entry;
   }
   // Secrets are decrypted and their keys made only when an environment's (current, previous) pair changes; never per request.
@@ -164,7 +193,7 @@ async function refresh(projectId: string, entry: Entry | undefined, now: number)
     timed(secrets.current, environment, "current"),
     ...(secrets.previous ? [timed(secrets.previous, environment, "previous")] : []),
   ]);
-  return { kind: "project", audience: projectAudience(projectId), keys, retiredKeys, versionTag, checkedAt: now, retryAt: 0 };
+  return { kind: "project", audience: projectAudience(projectId), keys, retiredKeys, versionTag, checkedAt: now, retryAt: 0, aheadAt: now + REFRESH_AHEAD_MS };
 }
 
 /** What the debugger says verified a token: production keeps its old wording, other environments are named. */
