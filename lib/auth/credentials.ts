@@ -33,8 +33,10 @@ export async function authenticateWithPassword(input: { email: string; password:
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
 
-/** Creates the user, their first team, and makes them its owner, in one transaction. */
-export async function registerUser(input: { name: string; email: string; password: string; ip: string }) {
+export const EMAIL_TAKEN = "An account with this email already exists. Sign in instead.";
+
+/** What every sign-up checks first, whether or not the address is taken: the per-IP budget and the password policy. Returns the address as stored. */
+export async function checkSignUp(input: { email: string; password: string; ip: string }): Promise<string> {
   const verdict = await signUpPerIp.consume(input.ip);
   if (!verdict.allowed) {
     throw new UserFacingError(`Too many sign-ups from your network. Try again in ${formatRetryAfter(verdict.retryAfterSeconds)}.`);
@@ -42,19 +44,31 @@ export async function registerUser(input: { name: string; email: string; passwor
   const email = normalizeEmail(input.email);
   const weakness = passwordWeakness(input.password, email);
   if (weakness) throw new UserFacingError(weakness, { field: "password" });
-  const taken = () => new UserFacingError("An account with this email already exists. Sign in instead.", { field: "email" });
-  if (await db.user.findUnique({ where: { email }, select: { id: true } })) throw taken();
-  const passwordHash = await hashPassword(input.password);
+  return email;
+}
+
+/** Creates the user, their first team, and makes them its owner, in one transaction; null when the address is taken. */
+export async function createAccount(input: { name: string; email: string; passwordHash: string }) {
   try {
     return await db.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { email, name: input.name, passwordHash }, select: { id: true, email: true } });
+      const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash: input.passwordHash }, select: { id: true, email: true } });
       const team = await tx.team.create({ data: { name: firstTeamName(input.name) }, select: { id: true } });
       await tx.membership.create({ data: { userId: user.id, teamId: team.id, role: "owner" } });
       return { userId: user.id, email: user.email, teamId: team.id };
     });
   } catch (error) {
-    // Two sign-ups with one email at once: the unique index decides, the loser gets the same message.
-    if ((error as { code?: string }).code === "P2002") throw taken();
+    // The unique index decides, also between two sign-ups with one address at once.
+    if ((error as { code?: string }).code === "P2002") return null;
     throw error;
   }
+}
+
+/** Sign-up on a server that can't send mail: nobody can be told privately, so a taken address is refused. */
+export async function registerUser(input: { name: string; email: string; password: string; ip: string }) {
+  const email = await checkSignUp(input);
+  const taken = () => new UserFacingError(EMAIL_TAKEN, { field: "email" });
+  if (await db.user.findUnique({ where: { email }, select: { id: true } })) throw taken();
+  const created = await createAccount({ name: input.name, email, passwordHash: await hashPassword(input.password) });
+  if (!created) throw taken();
+  return created;
 }

@@ -1,34 +1,23 @@
-// A real SMTP server (smtp-server) on a free loopback port that keeps what it receives, for the email tests.
-import { SMTPServer } from "smtp-server";
-import type { AddressInfo } from "node:net";
+// The SMTP inbox (smtp-inbox.ts) for vitest tests: waits for mail with expect.poll.
 import { expect } from "vitest";
+import { startSmtpInbox, tokenLinkIn, unfoldedBody, type CaughtMail } from "./smtp-inbox";
 
-export type CaughtMail = { to: string[]; data: string };
+export type { CaughtMail };
 
 export async function startSmtpCatcher() {
-  const received: CaughtMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let data = "";
-      stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const inbox = await startSmtpInbox();
+  /** The one email sent to `to`, once it has arrived, its body unfolded. */
+  async function mailTo(to: string): Promise<CaughtMail & { body: string }> {
+    await expect.poll(() => inbox.to(to).length).toBe(1);
+    const mail = inbox.to(to)[0]!;
+    return { ...mail, body: unfoldedBody(mail) };
+  }
   return {
-    received,
-    url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`,
-    /** The link matching `path` in the one email sent to `to` (quoted-printable soft breaks undone). */
+    ...inbox,
+    mailTo,
+    /** The link matching `path` in the one email sent to `to`. */
     async linkTo(to: string, path: string): Promise<string> {
-      await expect.poll(() => received.filter((mail) => mail.to.includes(to)).length).toBe(1);
-      const body = received.find((mail) => mail.to.includes(to))!.data.replace(/=\r\n/g, "");
-      return new RegExp(`(http\\S+/${path}/[A-Za-z0-9_-]{43})`).exec(body)![1]!;
+      return tokenLinkIn((await mailTo(to)).body, path)!;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,10 +1,9 @@
 "use server";
 import { z } from "zod";
 import { publicAction } from "@/lib/actions/guarded-actions";
-import { registerUser } from "@/lib/auth/credentials";
-import { sendVerificationEmail } from "@/lib/account/email-verification";
+import { checkEmailMessage, signUp, type SignUpNext } from "@/lib/account/sign-up";
 import { requestContext } from "@/lib/http/request-context";
-import { success } from "@/lib/result";
+import { success, type ActionResult } from "@/lib/result";
 import { personNameSchema } from "@/lib/validation/person-name";
 
 const SignUpInput = z.object({
@@ -13,9 +12,11 @@ const SignUpInput = z.object({
   password: z.string().min(1, "Choose a password."),
 });
 
-/** Open to anonymous callers by design: it creates the account and its first team, and emails a verification link if it can. */
-export const signUpAction = publicAction({ name: "signUp" }, SignUpInput, async (input) => {
-  const { userId, email } = await registerUser({ ...input, ip: (await requestContext()).ip });
-  await sendVerificationEmail({ id: userId, email });
-  return success(null);
+/**
+ * Open to anonymous callers by design: it creates the account and its first team. With SMTP it answers
+ * the same whether or not the address has an account (lib/account/sign-up.ts).
+ */
+export const signUpAction = publicAction({ name: "signUp" }, SignUpInput, async (input): Promise<ActionResult<SignUpNext>> => {
+  const outcome = await signUp({ ...input, ip: (await requestContext()).ip });
+  return outcome.next === "check-email" ? success(outcome, checkEmailMessage(outcome.email)) : success(outcome);
 });

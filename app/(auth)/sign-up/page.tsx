@@ -6,6 +6,7 @@ import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { serverConfig } from "@/lib/config/server-config";
+import { emailVerificationRequired } from "@/lib/account/email-verification";
 import { signUpAction } from "./actions";
 
 export const metadata: Metadata = { title: "Create your account" };
@@ -20,7 +21,9 @@ export default async function SignUpPage({ searchParams }: Props) {
   return (
     <>
       <h1 className="mb-1 text-xl font-semibold">Create your account</h1>
-      <p className="mb-4 text-sm text-muted">You'll get a team of your own; invite others later.</p>
+      <p className="mb-4 text-sm text-muted">
+        You'll get a team of your own; invite others later.{emailVerificationRequired() && " We'll email you a link to confirm your address."}
+      </p>
       <SignUpForm action={signUpAction} passwordMinLength={PASSWORD_MIN_LENGTH} callbackUrl={next} defaultEmail={email?.slice(0, 254)} />
       <p className="mt-4 text-sm text-muted">
         Already have an account?{" "}
