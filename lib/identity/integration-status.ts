@@ -1,12 +1,10 @@
 import "server-only";
-import { db } from "@/lib/db";
 import { AGE_BINS, medianAgeBin } from "@/lib/identity/token-age";
-import { BUCKET_MS } from "@/lib/identity/verification-recorder";
 import { previousSecretStatus, type CurrentSecretSummary, type PreviousSecretStatus } from "@/lib/identity/previous-secret-status";
 import { authorizeProject, PROJECT_NOT_FOUND } from "@/lib/authz/access";
-import { FAILURE_EXAMPLE_TTL_MS } from "@/lib/identity/failure-examples";
 import { plausibilityCounts } from "@/lib/identity/plausibility-counts";
-import { UNATTRIBUTED, type Environment } from "@/lib/identity/environments";
+import type { Environment } from "@/lib/identity/environments";
+import { projectActivity, type CounterRow, type ExampleRow, type UserRow } from "@/lib/identity/project-activity";
 import { LOCALHOST_PRODUCTION_CODE } from "@/lib/identity/localhost-origin";
 
 /** One reject reason of the last 24 h: its root cause, how often, and the latest example (no signature). */
@@ -30,49 +28,6 @@ export type IntegrationStatus = {
   tokenAge: { median: string | null; maxSeconds: number | null; futureIatSeconds: number | null };
   recentUsers: { id: string; email: string | null; plan: string | null; interval: string | null; mrrCents: number | null; lastSeenAt: Date }[];
 };
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-type CounterRow = { code: string; bucketStart: Date; count: number; ageMinSeconds: number | null; ageMaxSeconds: number | null };
-type UserRow = { externalId: string; email: string | null; plan: string | null; interval: string | null; mrrCents: number | null; lastSeenAt: Date };
-
-/**
- * Everything the page shows live for one environment, in one Prisma call (each call costs about a
- * millisecond of query compiling whatever it fetches): its secrets, the last 24 h of bucketed counters,
- * the last 20 users. Rejections no secret verified (UNATTRIBUTED) belong to no environment: every one lists them.
- */
-async function projectActivity(projectId: string, environment: Environment, now: number) {
-  const since = new Date(now - DAY_MS - (now % BUCKET_MS));
-  const environments = { in: [environment, UNATTRIBUTED] };
-  return db.project.findUnique({
-    where: { id: projectId },
-    select: {
-      environments: {
-        where: { slug: environment },
-        select: {
-          currentSecret: { select: { id: true, last4: true, fingerprint: true, createdAt: true, lastUsedAt: true } },
-          previousSecret: { select: { id: true, last4: true, expiresAt: true, lastUsedAt: true, retiredAt: true } },
-        },
-      },
-      verifications: {
-        where: { environment: environments, bucketStart: { gte: since } },
-        select: { code: true, bucketStart: true, count: true, ageMinSeconds: true, ageMaxSeconds: true },
-      },
-      identifiedUsers: {
-        where: { environment },
-        orderBy: { lastSeenAt: "desc" },
-        take: 20,
-        select: { externalId: true, email: true, plan: true, interval: true, mrrCents: true, lastSeenAt: true },
-      },
-      failureExamples: {
-        where: { environment: environments, lastAt: { gt: new Date(now - FAILURE_EXAMPLE_TTL_MS) } },
-        select: { cause: true, lastAt: true, header: true, claims: true },
-      },
-    },
-  });
-}
-
-type ExampleRow = { cause: string; lastAt: Date; header: string; claims: string };
 
 function parseObject(text: string): Record<string, unknown> {
   try {
@@ -123,8 +78,8 @@ function summarize(rows: CounterRow[], recentUsers: UserRow[], examples: Example
 
 /** What the Identity page shows under "Integration status" for one environment: the last 24 h, from bucketed counters. */
 export async function integrationStatus(projectId: string, environment: Environment, now = Date.now()): Promise<IntegrationStatus> {
-  const [project, warnings] = await Promise.all([projectActivity(projectId, environment, now), plausibilityCounts(projectId, environment)]);
-  return summarize(project?.verifications ?? [], project?.identifiedUsers ?? [], project?.failureExamples ?? [], warnings);
+  const [activity, warnings] = await Promise.all([projectActivity(projectId, environment, now), plausibilityCounts(projectId, environment)]);
+  return summarize(activity.counters, activity.recentUsers, activity.examples, warnings);
 }
 
 /** Dates as ISO strings: the shape that crosses JSON (the status route) and the page's first render alike. */
@@ -149,12 +104,10 @@ export async function identityPageStatus(
   environment: Environment,
   now = new Date(),
 ): Promise<{ current: CurrentSecretSummary | null; live: IdentityLiveStatus }> {
-  const [project, warnings] = await Promise.all([projectActivity(projectId, environment, now.getTime()), plausibilityCounts(projectId, environment)]);
-  const counters = project?.verifications ?? [];
-  const integration = summarize(counters, project?.identifiedUsers ?? [], project?.failureExamples ?? [], warnings);
-  const secrets = project?.environments[0];
-  const secret = secrets?.currentSecret ?? null;
-  const previous = previousSecretStatus({ previous: secrets?.previousSecret ?? null, currentLastUsedAt: secret?.lastUsedAt ?? null, counters }, now);
+  const [activity, warnings] = await Promise.all([projectActivity(projectId, environment, now.getTime()), plausibilityCounts(projectId, environment)]);
+  const { counters, current: secret, previous: previousSecret } = activity;
+  const integration = summarize(counters, activity.recentUsers, activity.examples, warnings);
+  const previous = previousSecretStatus({ previous: previousSecret, currentLastUsedAt: secret?.lastUsedAt ?? null, counters }, now);
   const live: IdentityLiveStatus = {
     generatedAt: now.toISOString(),
     integration: {

@@ -72,6 +72,8 @@ describe("identified users and counts are kept per environment", () => {
     expect((await identify(projectId, "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln")).status).toBe(401);
     await until(async () => (await counted(projectId, "development", "ok")) === 1 && (await counted(projectId, "development", "token_expired")) === 1, "the development stats");
     await until(async () => (await db.verificationCounter.count({ where: { projectId, environment: "" } })) > 0, "the unattributed rejection");
+    // The recorder writes one stat at a time: the development user can land after its counters.
+    await until(async () => (await db.identifiedUser.count({ where: { projectId, environment: "development" } })) === 1, "the development user");
 
     const after = await integrationStatus(projectId, "production");
     expect(after.accepted).toBe(before.accepted);

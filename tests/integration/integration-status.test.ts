@@ -45,6 +45,17 @@ describe("verification stats", () => {
     expect(status.lastSuccessAt?.getTime()).toBe(now);
   });
 
+  it("counts 24 h in whole buckets: the bucket that starts the window is in, the one before it is out", async () => {
+    const projectId = await newProject();
+    const now = Date.now();
+    const windowStart = now - 24 * 60 * 60 * 1000 - (now % BUCKET_MS);
+    recordVerification(projectId, { code: "bad_signature" }, windowStart);
+    recordVerification(projectId, { code: "token_expired" }, windowStart - 1);
+    await flushVerificationStats();
+    const status = await integrationStatus(projectId, "production", now);
+    expect(status.rejected.map((reason) => [reason.cause, reason.count])).toEqual([["bad_signature", 1]]);
+  });
+
   it("keeps first-seen and updates last-seen and traits when a user comes back", async () => {
     const projectId = await newProject();
     const t0 = Date.now() - 60_000;
