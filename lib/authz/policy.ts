@@ -8,6 +8,8 @@ export const PERMISSIONS = {
   "team:delete": ["owner"],
   /** Whether members may reveal the development secret: the team's one environment setting. */
   "team:development-access": ["owner"],
+  /** Whether revealing, rotating and expiring secrets need a second factor: the team's security setting. */
+  "team:second-factor-requirement": ["owner"],
   "members:view": ["owner", "admin", "member"],
   "members:invite": ["owner", "admin"],
   "members:manage": ["owner", "admin"],
@@ -30,8 +32,16 @@ export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
 
-/** What a team's owner may open up beyond PERMISSIONS, one setting each. */
-export type TeamPolicy = { membersRevealDevelopmentSecret: boolean };
+/** What a team's owner may open up beyond PERMISSIONS, or require on top of them, one setting each. */
+export type TeamPolicy = { membersRevealDevelopmentSecret: boolean; requireSecondFactor: boolean };
+
+/** What a team requiring a second factor keeps from members without one: everything that touches a secret. */
+const SECOND_FACTOR_GATED: readonly Permission[] = ["secret:reveal", "secret:rotate", "secret:expire"];
+
+/** Whether `permission` on this team's resources needs the caller to have a second factor (passkey or authenticator app). */
+export function needsSecondFactor(permission: Permission, team: TeamPolicy): boolean {
+  return team.requireSecondFactor && SECOND_FACTOR_GATED.includes(permission);
+}
 
 /**
  * `can` for one environment's secret: production is exactly PERMISSIONS; in development members may

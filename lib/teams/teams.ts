@@ -47,6 +47,17 @@ export async function setMembersRevealDevelopmentSecret(input: { teamId: string;
   });
 }
 
+/** Turns the team's second-factor requirement on or off; an owner without a second factor can't turn it on (they'd lock themselves out). */
+export async function setSecondFactorRequirement(input: { teamId: string; required: boolean; actor: Actor; actorHasSecondFactor: boolean }) {
+  if (input.required && !input.actorHasSecondFactor) {
+    throw new UserFacingError("Add a passkey or an authenticator app to your own account first (Account page): the requirement applies to you too.");
+  }
+  await db.$transaction(async (tx) => {
+    await tx.team.update({ where: { id: input.teamId }, data: { requireSecondFactor: input.required } });
+    await recordAuditEvent(tx, { teamId: input.teamId, actor: input.actor, action: "team.second_factor_requirement_changed", details: { required: input.required } });
+  });
+}
+
 /**
  * Deletes the team with its projects, secrets and memberships. The exact name must be typed back,
  * checked here so no client can skip it. The audit events stay (they have no foreign keys).

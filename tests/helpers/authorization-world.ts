@@ -9,7 +9,7 @@ import { addMember, actorOf, createTeamWithOwner, createUser, type TestUser, env
 
 export const ACTORS = ["anonymous", "member", "admin", "owner", "otherTeamOwner"] as const;
 export type ActorName = (typeof ACTORS)[number];
-export const OUTCOMES = ["ok", "denied", "not_found", "signed_out", "reauth"] as const;
+export const OUTCOMES = ["ok", "denied", "not_found", "signed_out", "reauth", "second_factor"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export type World = {

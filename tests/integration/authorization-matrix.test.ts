@@ -15,10 +15,13 @@ import { callAs, type Caller } from "../helpers/request-mocks";
 import { db } from "@/lib/db";
 import { startSession } from "@/lib/auth/user-sessions";
 import { generateLinkToken } from "@/lib/auth/link-token";
-import { deniedMessage, PROJECT_NOT_FOUND, TEAM_NOT_FOUND } from "@/lib/authz/access";
+import { deniedMessage, PROJECT_NOT_FOUND, SECOND_FACTOR_REQUIRED, TEAM_NOT_FOUND } from "@/lib/authz/access";
 import { hashPassword } from "@/lib/auth/password";
-import { confirmPassword } from "@/lib/auth/reauth";
+import { confirmCode, confirmPassword } from "@/lib/auth/reauth";
 import { replaceRecoveryCodes } from "@/lib/auth/second-factor/recovery-codes";
+import { registrationAnswer, stepUpAnswer, withPasskey, withPasskeyConfirmedIfStepUpWas } from "../helpers/passkey-fixtures";
+import { confirmTotpEnrolment, startTotpEnrolment } from "@/lib/auth/second-factor/totp";
+import * as OTPAuth from "otpauth";
 import { REAUTH_REQUIRED } from "@/lib/actions/failure-codes";
 import { guardOf } from "@/lib/actions/action-guard";
 import { SIGNED_OUT, UNKNOWN_ENVIRONMENT } from "@/lib/actions/guarded-actions";
@@ -92,6 +95,8 @@ const demandsPassword = (row: ActionRow) => "reauth" in row.guard && row.guard.r
 
 const PUBLIC: ActionGuard = { scope: "public" };
 const OWN_ACCOUNT: ActionGuard = { scope: "account", reauth: false, verifiedEmail: false };
+/** Changing how the account signs in needs a fresh step-up. */
+const FRESH_ACCOUNT: ActionGuard = { scope: "account", reauth: true, verifiedEmail: false };
 /** Joining a team needs a proven address (on a server that can prove it). */
 const VERIFIED_ACCOUNT: ActionGuard = { scope: "account", reauth: false, verifiedEmail: true };
 type Demands = { environment?: boolean; reauth?: boolean; verifiedEmail?: boolean; rateLimit?: string; audit?: boolean };
@@ -105,6 +110,12 @@ const project = (w: World) => ({ projectId: w.project.id });
 const inEnvironment = (w: World, _user: unknown, environment: Variant["environment"]) => ({ projectId: w.project.id, environment });
 const currentSecretOf = (w: World, environment: Variant["environment"]) => (environment === "production" ? w.project.currentSecretId : w.project.developmentSecretId);
 const team = (w: World) => ({ teamId: w.team.id });
+const currentTotpCode = (secret: string) => new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate();
+/** Gives `user` a confirmed authenticator app. */
+async function withTotp(user: TestUser): Promise<void> {
+  const { secret } = await startTotpEnrolment(user);
+  await confirmTotpEnrolment(user.id, currentTotpCode(secret));
+}
 /** Gives `userId` a passkey (a stored row: nothing here signs with it) and fresh recovery codes. */
 async function withRecoveryCodes(userId: string): Promise<string[]> {
   await db.passkey.create({ data: { id: crypto.randomUUID(), userId, name: "Matrix key", publicKey: Buffer.from([1]) } });
@@ -151,6 +162,26 @@ const ACTIONS: Record<string, ActionRow> = {
     expect: ANY_SIGNED_IN,
     input: async (w, user) => ({ ...project(w), code: user ? (await withRecoveryCodes(user.id))[0]! : "2345-6789-abcd-efgh" }),
   },
+  startTotpSetupAction: { guard: FRESH_ACCOUNT, expect: ANY_SIGNED_IN, input: () => ({}) },
+  // The code of the setup the caller just started (the start is what needed the step-up).
+  finishTotpSetupAction: {
+    guard: OWN_ACCOUNT,
+    expect: ANY_SIGNED_IN,
+    input: async (_w, user) => ({ code: user ? currentTotpCode((await startTotpEnrolment(user)).secret) : "123456" }),
+  },
+  // The caller has an authenticator app, so the password confirmed before the call is not enough: the
+  // success path is in tests/integration/second-factors.test.ts and tests/e2e/two-factor.spec.ts.
+  removeTotpAction: { guard: FRESH_ACCOUNT, expect: askedForPassword(ANY_SIGNED_IN), input: async (_w, user) => (user && (await withTotp(user)), {}) },
+  // Likewise with a passkey: only the passkey or a recovery code would do.
+  newRecoveryCodesAction: { guard: FRESH_ACCOUNT, expect: askedForPassword(ANY_SIGNED_IN), input: async (_w, user) => (user && (await withRecoveryCodes(user.id)), {}) },
+  // Passkeys, answered by a software authenticator (tests/helpers/software-authenticator.ts) so each call goes through.
+  passkeyRegistrationOptionsAction: { guard: FRESH_ACCOUNT, expect: ANY_SIGNED_IN, input: () => ({ name: "Matrix laptop" }) },
+  addPasskeyAction: { guard: FRESH_ACCOUNT, expect: ANY_SIGNED_IN, input: async (_w, user) => ({ name: "Matrix laptop", response: user ? await registrationAnswer(user) : "{}" }) },
+  renamePasskeyAction: { guard: OWN_ACCOUNT, expect: ANY_SIGNED_IN, input: async (_w, user) => ({ passkeyId: user ? (await withPasskey(user)).credentialId : "none", name: "Renamed key" }) },
+  // The caller's own passkey; with it their strongest factor, so it is what they step up with.
+  removePasskeyAction: { guard: FRESH_ACCOUNT, expect: ANY_SIGNED_IN, input: async (_w, user) => ({ passkeyId: user ? (await withPasskeyConfirmedIfStepUpWas(user)).credentialId : "none" }) },
+  passkeyStepUpOptionsAction: { guard: OWN_ACCOUNT, expect: ANY_SIGNED_IN, input: async (w, user) => (user && (await withPasskey(user)), project(w)) },
+  confirmPasskeyAction: { guard: OWN_ACCOUNT, expect: ANY_SIGNED_IN, input: async (w, user) => ({ ...project(w), response: user ? await stepUpAnswer(user, await withPasskey(user)) : "{}" }) },
   createTeamAction: { guard: OWN_ACCOUNT, expect: ANY_SIGNED_IN, input: () => ({ name: "Another team" }) },
   changePasswordAction: { guard: OWN_ACCOUNT, expect: ANY_SIGNED_IN, input: () => ({ currentPassword: PASSWORD, newPassword: "a-brand-new-passphrase-9" }) },
   signOutEverywhereAction: { guard: OWN_ACCOUNT, expect: ANY_SIGNED_IN, input: () => ({}) },
@@ -170,7 +201,9 @@ const ACTIONS: Record<string, ActionRow> = {
   createProjectAction: { guard: onTeam("project:create"), input: (w) => ({ ...team(w), name: "New project" }) },
   renameTeamAction: { guard: onTeam("team:rename"), input: (w) => ({ ...team(w), name: "Renamed team" }) },
   setDevelopmentSecretAccessAction: { guard: onTeam("team:development-access"), input: (w) => ({ ...team(w), membersMayReveal: "yes" }) },
-  deleteTeamAction: { guard: onTeam("team:delete"), input: (w) => ({ ...team(w), confirmation: w.team.name }) },
+  // Turning it off: turning it on also needs the owner's own second factor (tests/integration/second-factor-requirement.test.ts).
+  setSecondFactorRequirementAction: { guard: onTeam("team:second-factor-requirement", { reauth: true }), input: (w) => ({ ...team(w), required: "no" }) },
+  deleteTeamAction: { guard: onTeam("team:delete", { reauth: true }), input: (w) => ({ ...team(w), confirmation: w.team.name }) },
   inviteMemberAction: { guard: onTeam("members:invite"), input: (w) => ({ ...team(w), email: `new-${crypto.randomUUID()}@example.com`, role: "member" }) },
   revokeInvitationAction: { guard: onTeam("members:invite"), input: (w) => ({ ...team(w), invitationId: w.invitation.id }) },
   changeMemberRoleAction: {
@@ -254,6 +287,7 @@ async function outcomeOf(run: () => Promise<unknown>, refusal: string | null): P
     if (result.error === PROJECT_NOT_FOUND || result.error === TEAM_NOT_FOUND) return "not_found";
     if (result.code === REAUTH_REQUIRED) return "reauth";
     if (result.error === VERIFY_EMAIL_FIRST) return "unverified";
+    if (result.error === SECOND_FACTOR_REQUIRED) return "second_factor";
     if (refusal !== null && result.error === refusal) return "denied";
     return `unexpected failure: ${result.error}`;
   } catch (error) {
@@ -298,14 +332,28 @@ describe("the expected-permissions table", () => {
   });
 });
 
-/** Calls the action as `actor` on a fresh world; `confirmed`: with the password confirmed just before. */
-async function outcomeFor(name: string, row: ActionRow, actor: ActorName, confirmed: boolean, variant: Variant = DEFAULT_VARIANT, verified = true): Promise<string> {
+/**
+ * Calls the action as `actor` on a fresh world; `confirmed`: with the strongest factor confirmed just before
+ * (the password, or with `secondFactor` a passkey owner's recovery code); `requireSecondFactor`: the team requires one.
+ */
+async function outcomeFor(
+  name: string,
+  row: ActionRow,
+  actor: ActorName,
+  confirmed: boolean,
+  variant: Variant = DEFAULT_VARIANT,
+  verified = true,
+  factors: { requireSecondFactor?: boolean; secondFactor?: boolean } = {},
+): Promise<string> {
   const world = await buildWorld({ membersRevealDevelopmentSecret: variant.membersRevealDevelopmentSecret });
+  if (factors.requireSecondFactor) await db.team.update({ where: { id: world.team.id }, data: { requireSecondFactor: true } });
   const user = actingUser(world, actor);
   caller.cookies.clear();
   if (user) {
     await db.user.update({ where: { id: user.id }, data: { passwordHash, emailVerifiedAt: verified ? new Date() : null } });
-    if (confirmed) expect(await confirmPassword(user.id, PASSWORD)).toBe(true);
+    const codes = factors.secondFactor ? await withRecoveryCodes(user.id) : null;
+    if (confirmed && codes) expect(await confirmCode(user.id, codes[0]!, "passkey")).toBe("recovery_code");
+    else if (confirmed) expect(await confirmPassword(user.id, PASSWORD)).toBe(true);
   }
   const fields = await row.input(world, user, variant.environment);
   const permission = "permission" in row.guard ? row.guard.permission : null;
@@ -340,6 +388,20 @@ const passwordCases = actionCases.filter(([, , row]) => demandsPassword(row));
 describe.each(passwordCases)("%s, without a password confirmed in the last 5 minutes", (_title, name, row, variant) => {
   it.each(ACTORS)(`as %s`, async (actor) => {
     expect(await outcomeFor(name, row, actor, false, variant)).toBe(askedForPassword(expectationOf(row, variant))[actor]);
+  });
+});
+
+// The team requires a second factor: what touches a secret is refused to a caller without one (after who
+// may, before the step-up), and allowed to one who has it and stepped up with it.
+const GATED = ["secret:reveal", "secret:rotate", "secret:expire"];
+const gatedCases = actionCases.filter(([, , row]) => "permission" in row.guard && GATED.includes(row.guard.permission));
+describe.each(gatedCases)("%s, in a team requiring a second factor", (_title, name, row, variant) => {
+  it.each(ACTORS)("as %s without a second factor", async (actor) => {
+    const expected = expectationOf(row, variant)[actor];
+    expect(await outcomeFor(name, row, actor, true, variant, true, { requireSecondFactor: true })).toBe(expected === "ok" ? "second_factor" : expected);
+  });
+  it.each(ACTORS)("as %s with a passkey, stepped up with a recovery code", async (actor) => {
+    expect(await outcomeFor(name, row, actor, true, variant, true, { requireSecondFactor: true, secondFactor: true })).toBe(expectationOf(row, variant)[actor]);
   });
 });
 

@@ -10,15 +10,28 @@ import { SessionList } from "@/components/account/session-list";
 import { listSessions } from "@/lib/account/sessions";
 import { EmailStatus } from "@/components/account/email-status";
 import { emailVerificationStatus } from "@/lib/account/email-verification";
-import { changePasswordAction, resendVerificationAction, revokeSessionAction, signOutEverywhereAction } from "./actions";
+import { StepUp } from "@/components/step-up/step-up";
+import { TwoFactorCard } from "@/components/account/two-factor/two-factor-card";
+import { secondFactorSummary } from "@/lib/account/second-factors";
+import {
+  changePasswordAction,
+  finishTotpSetupAction,
+  newRecoveryCodesAction,
+  removeTotpAction,
+  resendVerificationAction,
+  revokeSessionAction,
+  signOutEverywhereAction,
+  startTotpSetupAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const [user, theme] = await Promise.all([requireUser(), readThemeChoice()]);
   const now = new Date();
-  const [sessions, email] = await Promise.all([listSessions(user.id, now), emailVerificationStatus(user.id)]);
+  const [sessions, email, factors] = await Promise.all([listSessions(user.id, now), emailVerificationStatus(user.id), secondFactorSummary(user.id)]);
   return (
+    <StepUp userId={user.id} place={{}}>
     <main id="main" className="px-4 py-6 sm:px-8">
       <div className="mx-auto flex max-w-3xl flex-col gap-6">
         <div>
@@ -35,6 +48,16 @@ export default async function AccountPage() {
           <ChangePasswordForm action={changePasswordAction} email={user.email} passwordMinLength={PASSWORD_MIN_LENGTH} />
         </Card>
         <Card
+          id="two-factor"
+          title="Two-factor authentication"
+          description="A second factor guards your teams' signing secrets: revealing, rotating and expiring them, and deleting projects or teams, ask for your strongest one."
+        >
+          <TwoFactorCard
+            summary={factors}
+            actions={{ start: startTotpSetupAction, finish: finishTotpSetupAction, remove: removeTotpAction, newRecoveryCodes: newRecoveryCodesAction }}
+          />
+        </Card>
+        <Card
           id="sessions"
           title="Sessions"
           description="Every browser signed in to your account. A session ends when you sign out, after 7 days unused, and 30 days after sign-in at the latest."
@@ -47,5 +70,6 @@ export default async function AccountPage() {
         </Card>
       </div>
     </main>
+    </StepUp>
   );
 }

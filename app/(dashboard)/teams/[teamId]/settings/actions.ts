@@ -3,7 +3,8 @@ import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { teamAction } from "@/lib/actions/guarded-actions";
-import { deleteTeam, renameTeam, setMembersRevealDevelopmentSecret } from "@/lib/teams/teams";
+import { deleteTeam, renameTeam, setMembersRevealDevelopmentSecret, setSecondFactorRequirement } from "@/lib/teams/teams";
+import { hasSecondFactor } from "@/lib/auth/second-factor/user-factors";
 import { teamNameSchema } from "@/lib/teams/team-name";
 import { success } from "@/lib/result";
 
@@ -31,8 +32,23 @@ export const setDevelopmentSecretAccessAction = teamAction(
   },
 );
 
+/** Loosening it needs a fresh step-up too: a session left open must not be able to switch it off. */
+export const setSecondFactorRequirementAction = teamAction(
+  { name: "setSecondFactorRequirement", permission: "team:second-factor-requirement", reauth: true },
+  z.object({ required: z.enum(["yes", "no"], { error: "Choose whether the team requires a second factor." }) }),
+  async (input, { access, actor, user }) => {
+    const required = input.required === "yes";
+    await setSecondFactorRequirement({ teamId: access.team.id, required, actor, actorHasSecondFactor: await hasSecondFactor(user.id) });
+    revalidatePath("/", "layout");
+    return success(
+      { required },
+      required ? "Revealing, rotating and expiring secrets in this team now need a second factor." : "The team no longer requires a second factor.",
+    );
+  },
+);
+
 export const deleteTeamAction = teamAction(
-  { name: "deleteTeam", permission: "team:delete" },
+  { name: "deleteTeam", permission: "team:delete", reauth: true },
   z.object({ confirmation: z.string().max(200) }),
   async (input, { access, actor }) => {
     await deleteTeam({ teamId: access.team.id, confirmation: input.confirmation, actor });
