@@ -17,6 +17,7 @@ const PORT_OFFSETS = {
   "startup: no PostgreSQL here": 11,
   "customer-nextjs-app": 20,
   "stacks-node-run: Express": 21,
+  "sign-up-email: server with SMTP": 30,
 } as const;
 
 /** The fixed port of a server a spec starts itself (see PORT_OFFSETS). */
@@ -39,6 +40,7 @@ const NETWORKS = {
   account: 12,
   "team-management": 13,
   environments: 14,
+  "sign-up-email": 15,
 } as const;
 
 /** Fixed addresses 1–999 (10.n.0.1 …) for a spec's named clients; next() walks the rest of its /16. */
