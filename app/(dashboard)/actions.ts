@@ -6,7 +6,8 @@ import { strongestFactor } from "@/lib/auth/second-factor/user-factors";
 import { FACTOR_NAMES } from "@/lib/auth/second-factor/factors";
 import { recordStepUpEvent } from "@/lib/account/step-up-audit";
 import { WRONG_CODE_CODE, WRONG_PASSWORD } from "@/lib/actions/failure-codes";
-import { coded, failure, success } from "@/lib/result";
+import { coded, failure, success, UserFacingError } from "@/lib/result";
+import { confirmPasskey, startPasskeyStepUp } from "@/lib/auth/second-factor/passkey-step-up";
 
 // The step-up prompt's confirmations, shared by every dashboard page that has one (Identity, project and
 // team settings, Account). Confirming is about the caller's own account, so the session is the permission;
@@ -46,5 +47,27 @@ export const confirmCodeAction = accountAction(
     await recordStepUpEvent(actor, where, "step_up.failed", { factor: "code" });
     const message = strongest === "passkey" ? "That recovery code isn't right, or it was used before." : "That code isn't right, or it was used before. Enter the code your app shows now, or a recovery code.";
     return { ...coded(WRONG_CODE_CODE, message), fieldErrors: { code: message } };
+  },
+);
+
+/** The options for the browser's passkey prompt (navigator.credentials.get): a challenge for the caller's own passkeys. */
+export const passkeyStepUpOptionsAction = accountAction({ name: "passkeyStepUpOptions" }, z.object({ ...place }), async (_where, { user }) =>
+  success(await startPasskeyStepUp(user.id)),
+);
+
+/** The browser's answer to that prompt (a JSON AuthenticationResponse): checked against the challenge and the stored key. */
+export const confirmPasskeyAction = accountAction(
+  { name: "confirmPasskey" },
+  z.object({ response: z.string().min(1, "Your browser sent no passkey answer. Try again.").max(32_768, "That passkey answer is too long."), ...place }),
+  async ({ response, ...where }, { user, actor }) => {
+    try {
+      await confirmPasskey(user.id, response);
+    } catch (error) {
+      if (!(error instanceof UserFacingError)) throw error;
+      await recordStepUpEvent(actor, where, "step_up.failed", { factor: "passkey" });
+      return failure(error.message);
+    }
+    await recordStepUpEvent(actor, where, "step_up.confirmed", { factor: "passkey" });
+    return success(null);
   },
 );

@@ -13,7 +13,7 @@ type Origin = { rpID: string; origin: string };
 type ClientData = { type: "webauthn.create" | "webauthn.get"; challenge: string; origin: string };
 
 const sha256 = (data: Uint8Array | string) => createHash("sha256").update(data).digest();
-const b64 = (bytes: Uint8Array) => isoBase64URL.fromBuffer(bytes);
+const b64 = (bytes: Uint8Array) => isoBase64URL.fromBuffer(new Uint8Array(bytes));
 
 function clientDataJSON(data: ClientData): Buffer {
   return Buffer.from(JSON.stringify({ ...data, crossOrigin: false }), "utf8");
@@ -50,7 +50,7 @@ export class SoftwareAuthenticator {
   private authenticatorData(rpID: string, flags: number, attested: boolean): Buffer {
     const count = Buffer.alloc(4);
     count.writeUInt32BE(this.counter);
-    const parts = [sha256(rpID), Buffer.from([flags | (attested ? FLAG_AT : 0)]), count];
+    const parts: Buffer[] = [sha256(rpID), Buffer.from([flags | (attested ? FLAG_AT : 0)]), count];
     if (attested) {
       const idLength = Buffer.alloc(2);
       idLength.writeUInt16BE(this.rawId.length);
