@@ -1,4 +1,4 @@
-import { can, canInEnvironment, type TeamPolicy } from "@/lib/authz/policy";
+import { can, canInEnvironment, needsSecondFactor, type TeamPolicy } from "@/lib/authz/policy";
 import type { Role } from "@/lib/authz/roles";
 import type { Environment } from "@/lib/identity/environments";
 
@@ -11,4 +11,23 @@ export function secretPermissionNote(role: Role, environment: Environment, team:
     return "Only owners and admins of this team can reveal or rotate the development secret, unless an owner lets members reveal it in Team settings.";
   }
   return "Only owners and admins of this team can reveal or rotate the secret.";
+}
+
+export const SECOND_FACTOR_NOTE =
+  "This team requires a second factor to reveal, rotate or expire signing secrets. Add a passkey or an authenticator app on your Account page.";
+
+export type SecretAbilities = { canReveal: boolean; canRotate: boolean; canExpire: boolean; note: string | null };
+
+/**
+ * What the Identity page offers: the role's permissions, less what the team's second-factor requirement
+ * keeps from a caller without one (the actions refuse it anyway: lib/authz/access.ts), and why.
+ */
+export function secretAbilities(role: Role, environment: Environment, team: TeamPolicy, callerHasSecondFactor: boolean): SecretAbilities {
+  const canReveal = canInEnvironment(role, "secret:reveal", environment, team);
+  const canRotate = can(role, "secret:rotate");
+  const canExpire = can(role, "secret:expire");
+  if ((canReveal || canRotate || canExpire) && needsSecondFactor("secret:reveal", team) && !callerHasSecondFactor) {
+    return { canReveal: false, canRotate: false, canExpire: false, note: SECOND_FACTOR_NOTE };
+  }
+  return { canReveal, canRotate, canExpire, note: secretPermissionNote(role, environment, team) };
 }

@@ -41,6 +41,8 @@ const NETWORKS = {
   "team-management": 13,
   environments: 14,
   "sign-up-email": 15,
+  "two-factor": 17,
+  passkeys: 18,
 } as const;
 
 /** Fixed addresses 1–999 (10.n.0.1 …) for a spec's named clients; next() walks the rest of its /16. */

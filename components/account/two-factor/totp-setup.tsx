@@ -6,7 +6,6 @@ import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { CopyButton } from "@/components/ui/copy-button";
 import { useStepUpAction } from "@/components/step-up/step-up-provider";
-import { RecoveryCodesShown } from "@/components/account/recovery-codes-shown";
 import { fieldError } from "@/lib/result";
 import type { FormAction } from "@/lib/actions/form-action";
 import type { TotpEnrolment } from "@/lib/auth/second-factor/totp";
@@ -42,13 +41,14 @@ function FinishSetup({ enrolment, action, onDone }: { enrolment: TotpEnrolment; 
   );
 }
 
-/** Set up an authenticator app: a fresh step-up, then scan, then one code proves the app holds the secret. */
-export function TotpSetup({ startAction, finishAction }: { startAction: FormAction<TotpEnrolment>; finishAction: FormAction<FinishResult> }) {
+/**
+ * Set up an authenticator app: a fresh step-up, then scan, then one code proves the app holds the secret.
+ * `onDone` gets the recovery codes to show: the caller keeps them, since the page re-renders without this form.
+ */
+export function TotpSetup({ startAction, finishAction, onDone }: { startAction: FormAction<TotpEnrolment>; finishAction: FormAction<FinishResult>; onDone: (codes: string[] | null) => void }) {
   const [enrolment, setEnrolment] = useState<TotpEnrolment | null>(null);
-  const [codes, setCodes] = useState<string[] | null | undefined>(undefined);
   const [startResult, start, starting] = useStepUpAction(startAction, { success: setEnrolment });
-  if (codes !== undefined) return codes ? <RecoveryCodesShown codes={codes} /> : <p className="text-sm">Authenticator app added.</p>;
-  if (enrolment) return <FinishSetup enrolment={enrolment} action={finishAction} onDone={setCodes} />;
+  if (enrolment) return <FinishSetup enrolment={enrolment} action={finishAction} onDone={onDone} />;
   return (
     <ActionForm dispatch={start} className="flex flex-col items-start gap-2">
       <Button type="submit" variant="secondary" disabled={starting}>{starting ? "Preparing…" : "Set up an authenticator app"}</Button>

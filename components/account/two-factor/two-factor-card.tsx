@@ -1,17 +1,10 @@
 import type { FormAction } from "@/lib/actions/form-action";
-import type { TotpEnrolment } from "@/lib/auth/second-factor/totp";
 import type { SecondFactorSummary } from "@/lib/account/second-factors";
 import { FACTOR_NAMES } from "@/lib/auth/second-factor/factors";
-import { TotpSetup } from "@/components/account/two-factor/totp-setup";
-import { TotpEnrolled } from "@/components/account/two-factor/totp-enrolled";
+import { AuthenticatorApp, type AuthenticatorAppActions } from "@/components/account/two-factor/authenticator-app";
 import { RecoveryCodesStatus } from "@/components/account/two-factor/recovery-codes-status";
 
-type Actions = {
-  start: FormAction<TotpEnrolment>;
-  finish: FormAction<{ recoveryCodes: string[] | null }>;
-  remove: FormAction<null>;
-  newRecoveryCodes: FormAction<{ recoveryCodes: string[] }>;
-};
+type Actions = AuthenticatorAppActions & { newRecoveryCodes: FormAction<{ recoveryCodes: string[] }> };
 
 const dateOf = (date: Date) => date.toLocaleDateString("en", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
 
@@ -24,11 +17,7 @@ export function TwoFactorCard({ summary, actions }: { summary: SecondFactorSumma
           ? "You have no second factor: sensitive actions ask for your password."
           : `Sensitive actions ask for your ${FACTOR_NAMES[strongest]}${strongest === "passkey" ? "" : " code"} (or a recovery code).`}
       </p>
-      {totp.enrolled && totp.since ? (
-        <TotpEnrolled since={dateOf(totp.since)} removeAction={actions.remove} />
-      ) : (
-        <TotpSetup startAction={actions.start} finishAction={actions.finish} />
-      )}
+      <AuthenticatorApp enrolledSince={totp.enrolled && totp.since ? dateOf(totp.since) : null} actions={actions} />
       {strongest !== "password" && <RecoveryCodesStatus left={recoveryCodesLeft} action={actions.newRecoveryCodes} />}
     </div>
   );

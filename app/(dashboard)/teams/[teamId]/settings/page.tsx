@@ -5,9 +5,11 @@ import { TEAM_NAME_MAX } from "@/lib/teams/team-name";
 import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
 import { Card } from "@/components/ui/card";
 import { TeamNameForm } from "@/components/teams/team-name-form";
-import { ConfirmByTypingDialog } from "@/components/ui/confirm-by-typing-dialog";
 import { DevelopmentAccessForm } from "@/components/teams/development-access-form";
-import { deleteTeamAction, renameTeamAction, setDevelopmentSecretAccessAction } from "./actions";
+import { SecondFactorRequirementForm } from "@/components/teams/second-factor-requirement-form";
+import { DeleteTeamDialog } from "@/components/teams/delete-team-dialog";
+import { StepUp } from "@/components/step-up/step-up";
+import { deleteTeamAction, renameTeamAction, setDevelopmentSecretAccessAction, setSecondFactorRequirementAction } from "./actions";
 
 export const metadata: Metadata = { title: "Team settings" };
 
@@ -16,6 +18,7 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ t
   const teamId = access.team.id;
 
   return (
+    <StepUp userId={access.user.id} place={{ teamId }}>
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
       <Breadcrumbs items={[{ label: access.team.name, href: `/teams/${teamId}` }, { label: "Settings" }]} />
       <h1 className="text-2xl font-semibold">Team settings</h1>
@@ -38,20 +41,24 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ t
           </p>
         )}
       </Card>
+      <Card id="second-factor" title="Second factor" description="Signing secrets let anyone sign in as any of your customers' users.">
+        {can(access.role, "team:second-factor-requirement") ? (
+          <SecondFactorRequirementForm teamId={teamId} required={access.team.requireSecondFactor} action={setSecondFactorRequirementAction} />
+        ) : (
+          <p className="text-sm text-text-soft" data-testid="second-factor-state">
+            {access.team.requireSecondFactor
+              ? "Revealing, rotating and expiring secrets need a second factor."
+              : "Anyone whose role allows it may reveal, rotate or expire secrets."}{" "}
+            Only an owner can change this.
+          </p>
+        )}
+      </Card>
       {can(access.role, "team:delete") && (
         <Card id="danger" title="Delete team" description="Deletes every project and signing secret in this team and removes all members." className="border-danger-border">
-          <ConfirmByTypingDialog
-            action={deleteTeamAction}
-            fields={{ teamId }}
-            name={access.team.name}
-            triggerLabel="Delete team…"
-            title={`Delete ${access.team.name}?`}
-            description="Every project in this team and its signing secret are deleted; tokens for them stop verifying immediately. Members lose access. This can't be undone."
-            confirmLabel="Delete team"
-            pendingLabel="Deleting…"
-          />
+          <DeleteTeamDialog action={deleteTeamAction} teamId={teamId} teamName={access.team.name} />
         </Card>
       )}
     </div>
+    </StepUp>
   );
 }

@@ -3,7 +3,8 @@ import { cookies } from "next/headers";
 import { requireProjectPage } from "@/lib/authz/page-access";
 import { can, canInEnvironment } from "@/lib/authz/policy";
 import { environmentFromParam, ENV_FILE, ENVIRONMENT_LABELS } from "@/lib/identity/environments";
-import { secretPermissionNote } from "@/lib/identity/secret-permission-note";
+import { secretAbilities } from "@/lib/identity/secret-permission-note";
+import { hasSecondFactor } from "@/lib/auth/second-factor/user-factors";
 import { EnvironmentProvider } from "@/components/identity/environment-context";
 import { EnvironmentSwitcher } from "@/components/identity/environment-switcher";
 import { maskSecret } from "@/lib/identity/secret";
@@ -54,6 +55,8 @@ export default async function IdentitySettingsPage({ params, searchParams }: {
   if (!secret) throw new Error(`project has no current ${environment} secret`);
   const lastChange = await currentSecretChange(project.id, secret);
   const masked = maskSecret(secret.last4, environment);
+  // Only a team that requires a second factor costs the lookup.
+  const abilities = secretAbilities(role, environment, team, team.requireSecondFactor && (await hasSecondFactor(user.id)));
   const canReveal = canInEnvironment(role, "secret:reveal", environment, team);
   const chosenStack = (await cookies()).get(STACK_CHOICE_COOKIE)?.value;
   const snippets = await highlightedSnippets(project.id, environment, canReveal ? masked : MEMBER_PLACEHOLDER, chosenStack);
@@ -116,13 +119,13 @@ export default async function IdentitySettingsPage({ params, searchParams }: {
           projectId={project.id}
           secretId={secret.id}
           maskedSecret={masked}
-          canReveal={canReveal}
-          canRotate={can(role, "secret:rotate")}
-          permissionNote={secretPermissionNote(role, environment, team)}
+          canReveal={abilities.canReveal}
+          canRotate={abilities.canRotate}
+          permissionNote={abilities.note}
           revealAction={revealIdentitySecretAction}
           rotateAction={rotateIdentitySecretAction}
         />
-        <LivePreviousSecret projectId={project.id} projectName={project.name} canExpire={can(role, "secret:expire")} expireAction={expirePreviousSecretAction} />
+        <LivePreviousSecret projectId={project.id} projectName={project.name} canExpire={abilities.canExpire} expireAction={expirePreviousSecretAction} />
         <SecretAge createdAt={secret.createdAt} now={now} reminderDays={serverConfig().rotationReminderDays} />
         {lastChange && (
           <p className="mt-3 text-sm text-muted" data-testid="secret-history">
