@@ -13,6 +13,10 @@ import { emailVerificationStatus } from "@/lib/account/email-verification";
 import { StepUp } from "@/components/step-up/step-up";
 import { TwoFactorCard } from "@/components/account/two-factor/two-factor-card";
 import { secondFactorSummary } from "@/lib/account/second-factors";
+import { PasskeysSection } from "@/components/account/passkeys/passkeys-section";
+import { listPasskeys } from "@/lib/auth/second-factor/passkeys";
+import { deviceLabel } from "@/lib/account/device-label";
+import { requestContext } from "@/lib/http/request-context";
 import {
   changePasswordAction,
   finishTotpSetupAction,
@@ -22,6 +26,10 @@ import {
   revokeSessionAction,
   signOutEverywhereAction,
   startTotpSetupAction,
+  passkeyRegistrationOptionsAction,
+  addPasskeyAction,
+  renamePasskeyAction,
+  removePasskeyAction,
 } from "./actions";
 
 export const metadata: Metadata = { title: "Account" };
@@ -30,6 +38,7 @@ export default async function AccountPage() {
   const [user, theme] = await Promise.all([requireUser(), readThemeChoice()]);
   const now = new Date();
   const [sessions, email, factors] = await Promise.all([listSessions(user.id, now), emailVerificationStatus(user.id), secondFactorSummary(user.id)]);
+  const [passkeys, { userAgent }] = await Promise.all([listPasskeys(user.id), requestContext()]);
   return (
     <StepUp userId={user.id} place={{}}>
     <main id="main" className="px-4 py-6 sm:px-8">
@@ -55,6 +64,19 @@ export default async function AccountPage() {
           <TwoFactorCard
             summary={factors}
             actions={{ start: startTotpSetupAction, finish: finishTotpSetupAction, remove: removeTotpAction, newRecoveryCodes: newRecoveryCodesAction }}
+          />
+        </Card>
+        <Card
+          id="passkeys"
+          title="Passkeys"
+          description="Your device's screen lock or a security key, which no one can phish or reuse. With a passkey, sensitive actions ask for it instead of your password."
+        >
+          <PasskeysSection
+            passkeys={passkeys}
+            defaultName={deviceLabel(userAgent ?? "")}
+            onlyFactor={!factors.totp.enrolled}
+            actions={{ options: passkeyRegistrationOptionsAction, add: addPasskeyAction, rename: renamePasskeyAction, remove: removePasskeyAction }}
+            now={now}
           />
         </Card>
         <Card
