@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { forgetPasswordConfirmation, passwordPrompt, signUp } from "./helpers";
+import { CODE_TEXT, TOKEN_CLASSES } from "../../lib/identity/code-palette";
 
 test.skip(!!process.env.REQIO_TEST_POSTGRES_URL, "the pages' markup, contrast and keyboard paths don't depend on the database: this runs in the suite's SQLite pass, keeping CI within its time budget");
 
@@ -270,19 +271,23 @@ test("System follows prefers-color-scheme, also while the page is open; Light an
 test("the highlighted snippets are painted in the dark theme's colours in dark mode and the light ones in light", async ({ browser }) => {
   const page = await openAs(browser, "dark", 1280, true);
   await page.goto(`/projects/${world.projectId}/settings/identity`);
-  const tokens = page.locator("pre.shiki span[style*='--shiki-dark']");
+  // Lines and coloured tokens; plain text takes its line's colour, the block's.
+  const tokens = page.locator("pre.shiki span[class]");
   await expect(tokens.first()).toBeVisible();
-  // Each token's painted colour against the one its style names for the theme (hex as rgb()).
-  const mismatches = (property: "color" | "--shiki-dark") =>
-    tokens.evaluateAll((spans, name) => {
-      // The browser keeps a custom property as written (#rrggbb) and gives `color` back as rgb().
-      const rgb = (value: string) => (value.startsWith("#") ? `rgb(${[1, 3, 5].map((at) => parseInt(value.slice(at, at + 2), 16)).join(", ")})` : value);
-      return spans.filter((span) => getComputedStyle(span).color !== rgb(span.style.getPropertyValue(name).trim())).length;
-    }, property);
-  expect(await tokens.count()).toBeGreaterThan(100);
-  expect(await mismatches("--shiki-dark")).toBe(0);
+  // Each span's painted colour against the one the palette names for its class in this theme (hex as rgb()).
+  const mismatches = (theme: "light" | "dark") =>
+    tokens.evaluateAll((spans, { theme, text, classes }) => {
+      const rgb = (hex: string) => `rgb(${[1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)).join(", ")})`;
+      const expected = (name: string) => (name === "line" ? text : classes[name])?.[theme];
+      return spans.filter((span) => {
+        const colour = expected(span.className);
+        return !colour || getComputedStyle(span).color !== rgb(colour);
+      }).length;
+    }, { theme, text: CODE_TEXT, classes: TOKEN_CLASSES });
+  expect(await page.locator("pre.shiki span[class^='s']").count()).toBeGreaterThan(100);
+  expect(await mismatches("dark")).toBe(0);
   await page.emulateMedia({ colorScheme: "light" });
   await expect(page.locator("html")).not.toHaveClass(/\bdark\b/);
-  expect(await mismatches("color")).toBe(0);
+  expect(await mismatches("light")).toBe(0);
   await page.context().close();
 });
