@@ -43,6 +43,7 @@ const NETWORKS = {
   "sign-up-email": 15,
   "two-factor": 17,
   passkeys: 18,
+  "second-factor-accessibility": 19,
 } as const;
 
 /** Fixed addresses 1–999 (10.n.0.1 …) for a spec's named clients; next() walks the rest of its /16. */
