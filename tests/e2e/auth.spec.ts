@@ -83,6 +83,7 @@ test("without JavaScript, submitting the sign-in or sign-up form never puts the 
 
 test("a crafted callbackUrl never leaves the app: every open-redirect payload lands on the dashboard, none is a 5xx", async ({ page, baseURL }) => {
   test.skip(!!process.env.REQIO_TEST_POSTGRES_URL, "where a callbackUrl leads doesn't depend on the database: this runs in the suite's SQLite pass, keeping CI within its time budget");
+  test.setTimeout(120_000); // 45 payloads, each a full page load of the dashboard: 53 s alone on a loaded machine
   const origin = new URL(baseURL!).origin;
   const serverErrors: string[] = [];
   page.on("response", (response) => {
