@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { forgetPasswordConfirmation, passwordPrompt, signUp } from "./helpers";
+import { expectNoViolations } from "./axe";
 import { CODE_TEXT, TOKEN_CLASSES } from "../../lib/identity/code-palette";
 
 test.skip(!!process.env.REQIO_TEST_POSTGRES_URL, "the pages' markup, contrast and keyboard paths don't depend on the database: this runs in the suite's SQLite pass, keeping CI within its time budget");
@@ -50,14 +50,6 @@ async function openAs(browser: Browser, theme: (typeof THEMES)[number], width: n
   return context.newPage();
 }
 
-async function expectNoViolations(page: Page, what: string, theme: string): Promise<void> {
-  await expect(page.locator("html")).toHaveClass(theme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
-  const results = await new AxeBuilder({ page }).analyze();
-  const found = results.violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id} at ${node.target.join(" ")}: ${node.failureSummary?.split("\n").slice(1).join(" ").trim()}`),
-  );
-  expect.soft(found, `${what} (${theme}, ${page.viewportSize()!.width}px)`).toEqual([]);
-}
 
 /** [what, path, where it lands when that is elsewhere]. */
 const signedInPages = (): [string, string, RegExp?][] => [
