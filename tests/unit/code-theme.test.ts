@@ -56,7 +56,8 @@ function colourPerCharacter(html: string, theme: Theme): string[] {
 describe("highlighted snippets in light and dark", () => {
   // First in this file, so it runs on a cold highlighter: under shiki's default per-line time limit, the
   // first lines a grammar meets while compiling its patterns came out in one colour.
-  it("paint both themes' colours through the stylesheet, the same per character as each theme alone", async () => {
+  // Two highlighters compile every grammar here: 14-20 s under CI-like load, so it gets twice the unit budget.
+  it("paint both themes' colours through the stylesheet, the same per character as each theme alone", { timeout: 60_000 }, async () => {
     const reference = await createHighlighter({ themes: ["github-light-default", "github-dark-default"], langs: [...new Set(files.map((file) => file.language))] });
     const alone = (code: string, lang: string, theme: string) =>
       colourPerCharacter(reference.codeToHtml(code, { lang, theme, colorReplacements: { "#6e7781": "#59636e" }, tokenizeTimeLimit: 0 }), "light");
