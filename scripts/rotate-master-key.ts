@@ -1,10 +1,12 @@
-// `npm run rotate-master-key`: re-encrypts every stored signing secret under REQIO_ENCRYPTION_KEY,
+// `npm run rotate-master-key`: re-encrypts every stored secret (signing secrets, their retired diagnosis
+// copies, authenticator-app secrets) under REQIO_ENCRYPTION_KEY,
 // opening each with whichever configured key sealed it (REQIO_ENCRYPTION_KEYS_OLD). Safe to run while
 // the app serves, safe to interrupt, safe to repeat. Prints counts and key IDs, never a secret.
 import { ConfigError } from "@/lib/config/errors";
 import { OLD_KEYS_VARIABLE } from "@/lib/config/encryption-key";
 import { serverConfig } from "@/lib/config/server-config";
 import { describeError } from "@/lib/log";
+import type { SealedKind } from "@/lib/maintenance/sealed-columns";
 
 // Testing only: SIGKILL ourselves after N committed rows, to show an interrupted run loses nothing.
 const stopAfter = Number(process.env.REQIO_ROTATE_STOP_AFTER) || 0;
@@ -36,27 +38,34 @@ try {
   throw error;
 }
 const { rotateMasterKey, RotationRefused } = await import("@/lib/maintenance/master-key-rotation");
+const { SEALED_KINDS } = await import("@/lib/maintenance/sealed-columns");
 const { db } = await import("@/lib/db");
+
+/** One indented line per kind of secret, e.g. "  authenticator-app secrets: 3 under 1a2b3c4d". */
+function perKind<T>(byKind: Record<SealedKind, T>, describe: (value: T) => string) {
+  for (const [kind, label] of Object.entries(SEALED_KINDS)) console.log(`  ${label}: ${describe(byKind[kind as SealedKind])}`);
+}
 
 try {
   const summary = await rotateMasterKey({
     onEvent(event) {
       if (event.type === "checked") {
-        const tally = Object.entries(event.byKeyId).map(([keyId, count]) => `${count} under ${keyId}`).join(", ") || "none";
-        console.log(`Checked ${event.live} stored secrets: all open with the configured keys (${tally}).`);
+        console.log(`Checked ${event.live} stored secrets: all open with the configured keys.`);
+        perKind(event.byKind, ({ byKeyId }) => Object.entries(byKeyId).map(([keyId, count]) => `${count} under ${keyId}`).join(", ") || "none");
         console.log(event.toRotate ? `Re-encrypting ${event.toRotate} to key ${primary!.id}…` : "Nothing to re-encrypt.");
       } else {
         console.log(`  ${event.done}/${event.total} re-encrypted`);
       }
     },
-    afterRow(rotated) {
-      if (stopAfter && rotated >= stopAfter) process.kill(process.pid, "SIGKILL");
+    afterRow({ rotatedSoFar }) {
+      if (stopAfter && rotatedSoFar >= stopAfter) process.kill(process.pid, "SIGKILL");
     },
   });
   console.log(
     `Done: ${summary.rotated} re-encrypted, ${summary.alreadyPrimary} already under ${summary.primaryKeyId}, ` +
       `${summary.changedMeanwhile} changed by the app meanwhile (left as the app wrote them).`,
   );
+  perKind(summary.byKind, (counts) => `${counts.rotated} re-encrypted, ${counts.alreadyPrimary} already under ${summary.primaryKeyId}, ${counts.changedMeanwhile} changed meanwhile`);
   if (summary.remainingUnderOldKeys > 0) {
     console.log(
       `${summary.remainingUnderOldKeys} secret(s) are still under an older key (written meanwhile by an instance still sealing ` +

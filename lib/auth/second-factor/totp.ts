@@ -4,6 +4,7 @@ import QRCode from "qrcode";
 import { db } from "@/lib/db";
 import { serverConfig } from "@/lib/config/server-config";
 import { open, seal } from "@/lib/crypto/secret-box";
+import { totpSecretContext } from "@/lib/crypto/totp-secret-context";
 import { UserFacingError } from "@/lib/result";
 import { replaceRecoveryCodes } from "@/lib/auth/second-factor/recovery-codes";
 import { dropRecoveryCodesIfNoSecondFactor } from "@/lib/auth/second-factor/user-factors";
@@ -18,8 +19,7 @@ export const ALREADY_ENROLLED = "An authenticator app is already set up. Remove 
 export const NO_ENROLMENT = "Start setting up the authenticator app again: this setup is no longer pending.";
 export const WRONG_CODE = "That code isn't right. Enter the 6-digit code your authenticator app shows now.";
 
-/** Binds a sealed TOTP secret to its user: copied onto another user's row it doesn't open. */
-export const totpSecretContext = (userId: string) => `reqio:totp-secret:${userId}`;
+export { totpSecretContext };
 
 function totpFor(secretBase32: string, email: string): OTPAuth.TOTP {
   return new OTPAuth.TOTP({ issuer: "Reqio", label: email, algorithm: "SHA1", digits: DIGITS, period: PERIOD, secret: OTPAuth.Secret.fromBase32(secretBase32) });
