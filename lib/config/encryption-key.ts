@@ -58,8 +58,8 @@ export function loadEncryptionKey(
   const stored = storedSecretCount ? storedSecretCount() : readStoredSecrets(database.filePath).live;
   if (stored > 0) {
     throw new ConfigError(
-      `The key file ${keyFile} is missing, but the database holds ${stored} encrypted signing secret(s) that only the key ` +
-        `from that file can decrypt. Restore ${keyFile} from your backup (mode 0600), or set REQIO_ENCRYPTION_KEY to the key ` +
+      `The key file ${keyFile} is missing, but the database holds ${stored} encrypted secret(s) (signing or authenticator-app ` +
+        `secrets) that only the key from that file can decrypt. Restore ${keyFile} from your backup (mode 0600), or set REQIO_ENCRYPTION_KEY to the key ` +
         `it held. Reqio did not generate a new key: that would leave every stored secret undecryptable.`,
     );
   }

@@ -1,16 +1,13 @@
-import { db } from "@/lib/db";
 import { serverConfig } from "@/lib/config/server-config";
 import { describeDatabase } from "@/lib/config/database-url";
 import { ConfigError } from "@/lib/config/errors";
 import { checkKeysAgainstStoredSecrets } from "@/lib/config/key-check";
-import type { StoredCiphertext, StoredSecrets } from "@/lib/config/stored-secrets";
-import { sealedKeyId } from "@/lib/crypto/secret-box";
 import { withTimeout } from "@/lib/async/with-timeout";
 import { appliedMigrations, migrationFolderNames, migrationsDir } from "@/lib/health/migration-state";
+import { storedSecretsFromDatabase } from "@/lib/health/stored-secrets-in-database";
 import { log } from "@/lib/log";
 
 const CONNECT_TIMEOUT_MS = 10_000;
-const SAMPLE_SIZE = 20;
 
 type AdapterCause = { kind?: string; host?: string; port?: number; user?: string; db?: string; message?: string; originalMessage?: string };
 
@@ -37,27 +34,10 @@ function reasonOf(error: unknown): string {
   return reason.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, "[url]").slice(0, 200);
 }
 
-/** Live ciphertexts, summarised the way the SQLite boot check reads them from the file. */
-async function storedSecretsFromDatabase(): Promise<StoredSecrets> {
-  const byKeyId = new Map<string, number>();
-  const rows = await db.identitySecret.findMany({ where: { ciphertext: { not: null } }, select: { ciphertext: true } });
-  for (const { ciphertext } of rows) {
-    const keyId = (ciphertext && sealedKeyId(ciphertext)) ?? "unreadable";
-    byKeyId.set(keyId, (byKeyId.get(keyId) ?? 0) + 1);
-  }
-  const sample = await db.identitySecret.findMany({
-    where: { ciphertext: { not: null } },
-    select: { id: true, projectId: true, environment: true, ciphertext: true },
-    orderBy: { createdAt: "desc" },
-    take: SAMPLE_SIZE,
-  });
-  return { live: rows.length, byKeyId, sample: sample.filter((row): row is StoredCiphertext => row.ciphertext !== null) };
-}
-
 /**
  * Runs before the server serves: the database answers, every migration this build ships is applied,
  * and (PostgreSQL; SQLite checks this while loading its config) the configured keys open the stored
- * secrets. Throws ConfigError with what to do; changes nothing.
+ * signing and authenticator-app secrets. Throws ConfigError with what to do; changes nothing.
  */
 export async function checkDatabaseReady(): Promise<void> {
   const { database, encryptionKeys } = serverConfig();

@@ -1,5 +1,5 @@
-// The boot check (lib/server-boot.ts: serverConfig(), then the database check) against a real database holding secrets: a wrong
-// master key, or a missing key file, stops the server with a clear message and touches nothing.
+// The boot check (lib/server-boot.ts: serverConfig(), then the database check) against a real database holding signing and
+// authenticator-app secrets: a wrong master key, or a missing key file, stops the server with a clear message and touches nothing.
 // Each case boots a fresh child process, exactly what instrumentation.ts runs under `next start`.
 import fs from "node:fs";
 import os from "node:os";
@@ -14,6 +14,7 @@ const KEY = randomBytes(32).toString("base64");
 const WRONG = randomBytes(32).toString("base64");
 const BOOT = path.join(repoRoot, "tests/helpers/boot-server.ts");
 const SEED = path.join(repoRoot, "tests/helpers/seed-projects.ts");
+const SEED_TOTP = path.join(repoRoot, "tests/helpers/seed-totp.ts");
 const databaseUrl = process.env.DATABASE_URL!;
 // The key file exists only on the embedded SQLite default (PostgreSQL requires REQIO_ENCRYPTION_KEY).
 const sqlite = !isPostgres();
@@ -68,6 +69,23 @@ describe("boot with secrets in the database", () => {
     expect(run.stdout).toContain("still under an older encryption key; run `npm run rotate-master-key`");
   });
 
+  it("refuses when the authenticator-app secrets are under a key no longer configured, though every signing secret opens", async () => {
+    // A user set up their app on an instance whose primary key was WRONG: the operator dropped that key too early.
+    const seeded = runScript(SEED_TOTP, { DATABASE_URL: databaseUrl, REQIO_ENCRYPTION_KEY: WRONG, REQIO_ENCRYPTION_KEYS_OLD: KEY }, ["1"]);
+    expect(seeded.status, seeded.stderr).toBe(0);
+    const raw = openRawSql(databaseUrl);
+    try {
+      const run = expectRefusal(boot({ REQIO_ENCRYPTION_KEY: KEY }), "None of the configured encryption keys");
+      expect(run.stderr).toMatch(/\(key id [0-9a-f]{8}\) can decrypt the authenticator-app secrets stored in the database: 1 stored, sealed with key id [0-9a-f]{8}; none of 1 sampled opens/);
+      const listed = boot({ REQIO_ENCRYPTION_KEY: KEY, REQIO_ENCRYPTION_KEYS_OLD: WRONG });
+      expect(listed.status, listed.stderr).toBe(0);
+      expect(listed.stdout).toContain("Some stored authenticator-app secrets are still under an older encryption key; run `npm run rotate-master-key`");
+    } finally {
+      await raw.run(`DELETE FROM "TotpFactor"`);
+      await raw.close();
+    }
+  }, 120_000); // a seed and two boots, each a child process
+
   it("refuses a malformed or duplicated REQIO_ENCRYPTION_KEYS_OLD entry", () => {
     expectRefusal(
       boot({ REQIO_ENCRYPTION_KEY: WRONG, REQIO_ENCRYPTION_KEYS_OLD: `${KEY},nope` }),
@@ -83,7 +101,7 @@ describe("boot with secrets in the database", () => {
   it.runIf(sqlite)("with no key configured and the key file missing, refuses instead of generating a new key", () => {
     expectRefusal(
       boot({}),
-      `The key file ${keyFile} is missing, but the database holds 6 encrypted signing secret(s) that only the key from that file can decrypt.`,
+      `The key file ${keyFile} is missing, but the database holds 6 encrypted secret(s) (signing or authenticator-app secrets) that only the key from that file can decrypt.`,
     );
     expect(fs.existsSync(keyFile)).toBe(false);
   });
@@ -98,6 +116,20 @@ describe("boot with secrets in the database", () => {
       expect(boot({}).stdout).toContain("booted");
     } finally {
       fs.rmSync(keyFile, { force: true });
+    }
+  });
+
+  it.runIf(sqlite)("with only authenticator-app secrets in the database and the key file missing, refuses instead of generating a new key", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reqio-boot-"));
+    try {
+      const url = `file:${path.join(dir, "reqio.db")}`;
+      execSync("npx prisma migrate deploy", { cwd: repoRoot, env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
+      const seeded = runScript(SEED_TOTP, { DATABASE_URL: url, REQIO_ENCRYPTION_KEY: KEY }, ["2"]);
+      expect(seeded.status, seeded.stderr).toBe(0);
+      expectRefusal(boot({}, url), `The key file ${path.join(dir, "reqio-encryption.key")} is missing, but the database holds 2 encrypted secret(s)`);
+      expect(fs.existsSync(path.join(dir, "reqio-encryption.key"))).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -6,11 +6,12 @@ import { randomBytes } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { KEY_FILE_NAME, loadEncryptionKeys, parseEncryptionKey, type KeyRing } from "@/lib/config/encryption-key";
 import { checkKeysAgainstStoredSecrets } from "@/lib/config/key-check";
-import type { StoredSecrets } from "@/lib/config/stored-secrets";
+import { storedKind, storedSecrets, type StoredKind, type StoredSecrets } from "@/lib/config/stored-secrets";
 import { ConfigError } from "@/lib/config/errors";
 import type { SqliteTarget } from "@/lib/config/database-url";
 import { DecryptionError, open, seal, sealedKeyId, type EncryptionKey } from "@/lib/crypto/secret-box";
 import { identitySecretContext } from "@/lib/crypto/identity-secret-context";
+import { totpSecretContext } from "@/lib/crypto/totp-secret-context";
 
 const b64 = () => randomBytes(32).toString("base64");
 const [PRIMARY, OLD1, OLD2] = [b64(), b64(), b64()];
@@ -82,7 +83,7 @@ describe("loadEncryptionKeys", () => {
 
   it("never generates a key file when the database already holds secrets", () => {
     const text = configError(() => ring({}, () => 7));
-    expect(text).toContain(`The key file ${path.join(dir, KEY_FILE_NAME)} is missing, but the database holds 7 encrypted signing secret(s)`);
+    expect(text).toContain(`The key file ${path.join(dir, KEY_FILE_NAME)} is missing, but the database holds 7 encrypted secret(s) (signing or authenticator-app secrets)`);
     expect(text).toContain("Restore");
     expect(fs.existsSync(path.join(dir, KEY_FILE_NAME))).toBe(false);
   });
@@ -91,16 +92,23 @@ describe("loadEncryptionKeys", () => {
 describe("checkKeysAgainstStoredSecrets", () => {
   const keyRing = (primary: string, ...old: string[]): KeyRing =>
     ring({ REQIO_ENCRYPTION_KEY: primary, ...(old.length ? { REQIO_ENCRYPTION_KEYS_OLD: old.join(",") } : {}) });
-  function stored(entries: Array<[projectId: string, key: EncryptionKey]>): StoredSecrets {
-    const sample = entries.map(([projectId, key], index) => ({ id: `s${index}`, projectId, environment: "production", ciphertext: seal("secret", identitySecretContext(projectId, "production"), key) }));
-    const byKeyId = new Map<string, number>();
-    for (const row of sample) byKeyId.set(sealedKeyId(row.ciphertext)!, (byKeyId.get(sealedKeyId(row.ciphertext)!) ?? 0) + 1);
-    return { live: sample.length, byKeyId, sample };
+  function signing(entries: Array<[projectId: string, key: EncryptionKey]>): StoredKind {
+    const sample = entries.map(([projectId, key], index) => {
+      const context = identitySecretContext(projectId, "production");
+      return { id: `s${index}`, context, ciphertext: seal("secret", context, key) };
+    });
+    return storedKind("signing", sample.map((row) => row.ciphertext), sample);
   }
+  function totp(entries: Array<[userId: string, key: EncryptionKey]>): StoredKind {
+    const sample = entries.map(([userId, key]) => ({ id: userId, context: totpSecretContext(userId), ciphertext: seal("JBSWY3DPEHPK3PXP", totpSecretContext(userId), key) }));
+    return storedKind("totp", sample.map((row) => row.ciphertext), sample);
+  }
+  const stored = (entries: Array<[projectId: string, key: EncryptionKey]>): StoredSecrets => storedSecrets([signing(entries)]);
   const key = (text: string) => parseEncryptionKey(text);
 
   it("passes silently with an empty database or every secret under the primary key", () => {
-    expect(checkKeysAgainstStoredSecrets(keyRing(PRIMARY), { live: 0, byKeyId: new Map(), sample: [] })).toEqual([]);
+    expect(checkKeysAgainstStoredSecrets(keyRing(PRIMARY), storedSecrets([]))).toEqual([]);
+    expect(checkKeysAgainstStoredSecrets(keyRing(PRIMARY), storedSecrets([signing([]), totp([])]))).toEqual([]);
     expect(checkKeysAgainstStoredSecrets(keyRing(PRIMARY), stored([["prj_a", key(PRIMARY)]]))).toEqual([]);
   });
 
@@ -111,9 +119,9 @@ describe("checkKeysAgainstStoredSecrets", () => {
   });
 
   it("a ciphertext moved to another project doesn't count as opening", () => {
-    const moved = stored([["prj_a", key(PRIMARY)]]);
-    const sample = [{ ...moved.sample[0]!, projectId: "prj_other" }];
-    expect(() => checkKeysAgainstStoredSecrets(keyRing(PRIMARY), { ...moved, sample })).toThrow(ConfigError);
+    const moved = signing([["prj_a", key(PRIMARY)]]);
+    const sample = [{ ...moved.sample[0]!, context: identitySecretContext("prj_other", "production") }];
+    expect(() => checkKeysAgainstStoredSecrets(keyRing(PRIMARY), storedSecrets([{ ...moved, sample }]))).toThrow(ConfigError);
   });
 
   it("mid-rotation: notes how many are still under an older key", () => {
@@ -124,5 +132,26 @@ describe("checkKeysAgainstStoredSecrets", () => {
   it("warns (without refusing) when some secrets are under a key that is no longer configured", () => {
     const notes = checkKeysAgainstStoredSecrets(keyRing(PRIMARY), stored([["prj_a", key(OLD2)], ["prj_b", key(PRIMARY)]]));
     expect(notes).toEqual([expect.objectContaining({ level: "warn", fields: { secrets: 1, keyIds: key(OLD2).id } })]);
+  });
+
+  it("throws when no authenticator-app secret opens, even though every signing secret does (their key was dropped)", () => {
+    const both = storedSecrets([signing([["prj_a", key(PRIMARY)]]), totp([["usr_a", key(OLD1)], ["usr_b", key(OLD1)], ["usr_c", key(OLD1)]])]);
+    const text = configError(() => checkKeysAgainstStoredSecrets(keyRing(PRIMARY), both));
+    expect(text).toContain(`None of the configured encryption keys (key id ${key(PRIMARY).id}) can decrypt the authenticator-app secrets stored in the database`);
+    expect(text).toContain(`3 stored, sealed with key id ${key(OLD1).id}; none of 3 sampled opens`);
+    expect(checkKeysAgainstStoredSecrets(keyRing(PRIMARY, OLD1), both)).toEqual([
+      expect.objectContaining({ level: "info", message: expect.stringContaining("authenticator-app secrets are still under an older encryption key"), fields: { secrets: 3, keyIds: key(OLD1).id } }),
+    ]);
+  });
+
+  it("an authenticator-app secret copied onto another user's row doesn't count as opening", () => {
+    const copied = totp([["usr_a", key(PRIMARY)]]);
+    const sample = [{ ...copied.sample[0]!, id: "usr_b", context: totpSecretContext("usr_b") }];
+    expect(() => checkKeysAgainstStoredSecrets(keyRing(PRIMARY), storedSecrets([{ ...copied, sample }]))).toThrow(/authenticator-app secrets/);
+  });
+
+  it("warns (without refusing) when some authenticator-app secrets are under a key that is no longer configured", () => {
+    const notes = checkKeysAgainstStoredSecrets(keyRing(PRIMARY), storedSecrets([totp([["usr_a", key(OLD2)], ["usr_b", key(PRIMARY)]])]));
+    expect(notes).toEqual([expect.objectContaining({ level: "warn", message: expect.stringContaining("authenticator-app codes are refused"), fields: { secrets: 1, keyIds: key(OLD2).id } })]);
   });
 });
