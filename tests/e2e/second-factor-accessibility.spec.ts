@@ -40,12 +40,15 @@ for (const theme of ["light", "dark"] as const) {
       const prompt = page.getByRole("dialog", { name: "Confirm with your authenticator app" });
       await expect(prompt.getByLabel("6-digit code")).toBeFocused();
       await expectNoViolations(page, "code prompt", theme);
+      await page.keyboard.press("Escape");
+      await expect(prompt).toBeHidden();
+      await expect(remove).toBeFocused();
+      await page.keyboard.press("Enter");
       await prompt.getByRole("button", { name: "Use a recovery code instead" }).click();
       await expect(prompt.getByLabel("Recovery code")).toBeVisible();
       await expectNoViolations(page, "code prompt, recovery code", theme);
       await page.keyboard.press("Escape");
       await expect(prompt).toBeHidden();
-      await expect(remove).toBeFocused();
 
       await page.goto(`/teams/${teamId}/settings`);
       await expect(page.getByRole("region", { name: "Second factor" })).toBeVisible();
